@@ -1,0 +1,62 @@
+using System.CommandLine;
+
+namespace Analytics.Dashboards.Cli;
+
+/// <summary>
+/// The command-line contract of product.md: verbs, flags and exit codes that automation relies on.
+/// Exit codes: 0 success, 1 the work failed, 2 bad arguments (or a verb not built yet).
+/// </summary>
+public static class AnalyticsCommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadArguments = 2;
+
+    public static readonly Option<string> DataOption = new("--data")
+    {
+        Description = "Data directory (inbox/, lake/, rejects/, warehouse.duckdb)",
+        DefaultValueFactory = _ => "./data",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Labour-market analytics warehouse (劳动力市场分析仓库)");
+        root.Options.Add(DataOption);
+        var serve = ServeCommand.Create();
+        foreach (var option in serve.Options) root.Options.Add(option);
+        root.Action = serve.Action;
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(NotYet("ingest", "One pass over inbox/: validate, load into the lake, report per file"));
+        root.Subcommands.Add(NotYet("demo", "Write a synthetic, seeded inbox for every dataset"));
+        root.Subcommands.Add(NotYet("publish", "Publish rankings, wages, margins or indicators"));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) (error ?? Console.Error).WriteLine(e.Message);
+            return BadArguments;
+        }
+        var config = new InvocationConfiguration();
+        if (output is not null) config.Output = output;
+        if (error is not null) config.Error = error;
+        return await parse.InvokeAsync(config);
+    }
+
+    /// <summary>A verb of the contract whose capability has not landed: says so and exits 2, never a fake result.</summary>
+    private static Command NotYet(string name, string description)
+    {
+        var command = new Command(name, description);
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parse =>
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"'{name}' is not available yet in this build.");
+            return BadArguments;
+        });
+        return command;
+    }
+}

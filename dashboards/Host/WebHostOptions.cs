@@ -1,0 +1,8 @@
+namespace Analytics.Dashboards.Host;
+
+public sealed class WebHostOptions
+{
+    public required string DataDirectory { get; init; }
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+    public string[] Args { get; init; } = [];
+}

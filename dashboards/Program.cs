@@ -1,0 +1,3 @@
+using Analytics.Dashboards.Cli;
+
+return await AnalyticsCommandLine.RunAsync(args);
