@@ -86,6 +86,7 @@ public sealed class DuckDbCommand : DbCommand
         if (connection.OpenReader is not null)
             throw new InvalidOperationException("A data reader is already open on this connection; dispose it first (DuckDB streams one result per connection).");
         token.ThrowIfCancellationRequested();
+        if (Progress is not null) connection.EnsureProgressTracking();
         _cancelled = false;
         var registration = token.CanBeCanceled ? token.Register(Cancel) : default;
         var handedOver = false;

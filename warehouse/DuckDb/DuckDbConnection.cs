@@ -104,6 +104,19 @@ public sealed class DuckDbConnection : DbConnection
         if (_state == ConnectionState.Open) NativeMethods.duckdb_interrupt(_handle);
     }
 
+    private bool _progressTracking;
+
+    /// <summary>
+    /// DuckDB only estimates progress when its progress bar is on; we turn it on (without printing)
+    /// the first time a command on this connection asks for progress.
+    /// </summary>
+    internal void EnsureProgressTracking()
+    {
+        if (_progressTracking) return;
+        ExecuteNonQuery("SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0");
+        _progressTracking = true;
+    }
+
     /// <summary>How far the running query is, as DuckDB estimates it (percentage −1 when unknown).</summary>
     public DuckDbQueryProgress QueryProgress => NativeMethods.duckdb_query_progress(Handle);
 

@@ -6,12 +6,7 @@ namespace Analytics.Tests.Warehouse.DuckDb;
 
 public class TypeRoundTripTests
 {
-    private static DuckDbConnection Open()
-    {
-        var connection = new DuckDbConnection("Data Source=:memory:");
-        connection.Open();
-        return connection;
-    }
+    private static DuckDbConnection Open() => Memory.Open();
 
     [Theory]
     [InlineData("BOOLEAN", "true", true)]
