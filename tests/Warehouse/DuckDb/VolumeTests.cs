@@ -64,7 +64,11 @@ public class VolumeTests
         using var connection = Memory.Open();
         Should.Throw<DuckDbException>(() => connection.CreateAppender("missing")).Message.ShouldContain("missing");
     }
+}
 
+[Collection(SerialCollection.Name)]
+public class StreamingMemoryTests
+{
     [Fact]
     public void Streaming_ten_million_rows_does_not_grow_memory_with_the_row_count()
     {
