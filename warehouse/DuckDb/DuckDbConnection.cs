@@ -36,6 +36,9 @@ public sealed class DuckDbConnection : DbConnection
     public override string ServerVersion => NativeMethods.PtrToString(NativeMethods.duckdb_library_version()) ?? "";
     public override ConnectionState State => _state;
 
+    /// <summary>The duckdb_connection handle, for code that talks to the C API directly (the benchmark).</summary>
+    public IntPtr NativeHandle => Handle;
+
     internal IntPtr Handle => _state == ConnectionState.Open ? _handle : throw new InvalidOperationException("The connection is not open.");
 
     /// <summary>The reader currently streaming a result; DuckDB allows one per connection.</summary>

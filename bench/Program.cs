@@ -1,0 +1,15 @@
+using Analytics.Bench;
+
+// One subcommand per benchmark; each prints its figures and the machine it ran on.
+var benches = new Dictionary<string, Func<string[], int>>
+{
+    ["reader"] = ReaderBench.Run,
+};
+
+if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project bench -- <{string.Join('|', benches.Keys)}> [options]");
+    return 2;
+}
+Console.WriteLine(Machine.Describe());
+return bench(args[1..]);
