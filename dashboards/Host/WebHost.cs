@@ -1,4 +1,10 @@
+using Analytics.Dashboards.Auth;
+using Analytics.Dashboards.Components;
+using Analytics.Dashboards.Live;
+using Analytics.Dashboards.Ui;
 using Analytics.Warehouse.DuckDb;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Analytics.Dashboards.Host;
 
@@ -11,17 +17,80 @@ public static class WebHost
         {
             Args = options.Args,
             ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(options);
+        AddSecurity(builder.Services, builder.Configuration);
+        builder.Services.AddRazorComponents();
+        // Chinese text is written as UTF-8, not as &#x...; entities.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<UiContext>();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<LakeNotifier>();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.Use(RememberLanguage);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
         app.MapGet("/health", () =>
         {
             using var connection = new DuckDbConnection("Data Source=:memory:");
             connection.Open();
             return Results.Ok(new { status = "ok", duckdb = connection.ServerVersion });
-        });
+        }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapHub<LakeHub>(LakeHub.Path);
+        app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>A <c>?lang=</c> switch is remembered in a cookie so that every later page keeps it.</summary>
+    private static Task RememberLanguage(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Query.TryGetValue("lang", out var lang) && (lang == "en" || lang == "zh"))
+            context.Response.Cookies.Append(UiContext.LanguageCookie, lang!, new CookieOptions { SameSite = SameSiteMode.Lax, HttpOnly = true, MaxAge = TimeSpan.FromDays(365) });
+        return next();
+    }
+
+    private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(_ => new UserStore(configuration.GetSection("Users").Get<List<AppUser>>() ?? []));
+        services.AddAntiforgery();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/login";
+            cookie.AccessDeniedPath = "/login";
+            cookie.ReturnUrlParameter = "returnUrl";
+            cookie.Cookie.Name = "analytics.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // APIs and the hub answer 401/403; only pages redirect to the sign-in form.
+            cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+        });
+        // Every endpoint requires a signed-in user unless it says [AllowAnonymous].
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else if (status == StatusCodes.Status403Forbidden)
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

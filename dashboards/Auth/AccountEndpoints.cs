@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Analytics.Dashboards.Auth;
+
+/// <summary>Cookie sign-in and sign-out; the form lives on the /login page.</summary>
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/login", async (HttpContext http, [FromForm] string userName, [FromForm] string password,
+            [FromForm] string? returnUrl, UserStore users, SignInThrottle throttle) =>
+        {
+            var target = SafeReturnUrl(returnUrl);
+            if (throttle.IsLocked(userName))
+                return Results.Redirect($"/login?error=locked&returnUrl={Uri.EscapeDataString(target)}");
+            var user = users.Verify(userName, password);
+            if (user is null)
+            {
+                throttle.Failed(userName);
+                return Results.Redirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
+            }
+            throttle.Succeeded(userName);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user));
+            return Results.Redirect(target);
+        }).AllowAnonymous();
+
+        app.MapPost("/account/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        });
+    }
+
+    public static ClaimsPrincipal Principal(AppUser user)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.UserName),
+            new(ClaimTypes.GivenName, user.DisplayName),
+            new(ClaimTypes.Role, user.Role),
+        };
+        if (user.AgencyId is not null) claims.Add(new Claim(Roles.AgencyClaim, user.AgencyId));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    /// <summary>Only local paths: a sign-in link must never send a user to another site.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl : "/";
+}
