@@ -41,7 +41,8 @@ public static class AnalyticsCommandLine
             foreach (var e in parse.Errors) (error ?? Console.Error).WriteLine(e.Message);
             return BadArguments;
         }
-        var config = new InvocationConfiguration();
+        // The web host handles SIGTERM/Ctrl+C itself; two handlers racing would crash on shutdown.
+        var config = new InvocationConfiguration { ProcessTerminationTimeout = null };
         if (output is not null) config.Output = output;
         if (error is not null) config.Error = error;
         return await parse.InvokeAsync(config);
