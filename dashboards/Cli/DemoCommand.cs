@@ -18,7 +18,9 @@ public static class DemoCommand
     {
         ScaleOption.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--scale must be a whole number of at least 1.");
+            // A token that is not a number is reported by the parser itself; here only the range is checked.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, out int scale) && scale < 1)
+                result.AddError("--scale must be a whole number of at least 1.");
         });
     }
 

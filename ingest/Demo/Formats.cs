@@ -18,9 +18,10 @@ internal static class Formats
     public static string Compact(DateOnly date) => date.ToString("yyyyMMdd", Invariant);
 
     /// <summary>Money from a computed double: decimal, 2 places, half away from zero.</summary>
-    public static decimal ToMoney(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero);
+    public static decimal ToMoney(double value) => Round2((decimal)value);
 
-    public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    /// <summary>2 places, half away from zero, and always carrying 2 decimals (so JSON prints 1800.00, not 1800.0).</summary>
+    public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     /// <summary>Rounds to a whole multiple of <paramref name="step"/> yuan, as posted wage ranges are.</summary>
     public static decimal RoundTo(double value, int step) => step * Math.Round((decimal)value / step, 0, MidpointRounding.AwayFromZero);

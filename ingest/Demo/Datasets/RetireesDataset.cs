@@ -4,8 +4,8 @@ using Analytics.Ingest.Demo.Reference;
 namespace Analytics.Ingest.Demo.Datasets;
 
 /// <summary>
-/// Retirees under community management: a snapshot file and a later "changes" file that replaces about
-/// 1 % of them (newly deceased), as corrections arrive in practice. Ages on 2026-09-30: 15 % in their
+/// Retirees under community management: a snapshot file and a later "changes" file that replaces
+/// every hundredth active retiree (newly deceased), as corrections arrive in practice. Ages on 2026-09-30: 15 % in their
 /// fifties, 40 % sixties, 30 % seventies, 12 % eighties, 3 % ninety or older. Men retire at 60, women at
 /// 50 or 55. Special-care flags are more frequent among the 80+. Bad row, in the middle of the
 /// snapshot: status transferred_out with no status_on.
@@ -29,11 +29,12 @@ internal static class RetireesDataset
         using var changes = new CsvRowWriter(output, "retirees", "retirees_2026-09_changes.csv", Schemas.Retirees, TextDialect.ExcelUtf8);
         using (var snapshot = new CsvRowWriter(output, "retirees", "retirees_2026-09.csv", Schemas.Retirees, TextDialect.ExcelUtf8))
         {
+            int active = 0;
             for (int i = 0; i < total; i++)
             {
                 var row = Row(ids, random);
                 if (i == total / 2) { row[12] = "transferred_out"; row[13] = null; }
-                else if ((string)row[12]! == "active" && random.Chance(0.01))
+                else if ((string)row[12]! == "active" && active++ % 100 == 0)
                 {
                     var died = (object?[])row.Clone();
                     died[12] = "deceased";

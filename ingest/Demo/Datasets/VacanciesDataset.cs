@@ -47,7 +47,7 @@ internal static class VacanciesDataset
             wageMin = Formats.RoundTo(median * random.Between(0.7, 0.9), 100);
             wageMax = Formats.RoundTo((double)wageMin.Value * random.Between(1.2, 1.6), 100);
         }
-        int positions = random.Count(occupation.MajorGroup == 6 ? 3.5 : 1.5, 200);
+        int positions = random.Count(occupation.MajorGroup == 6 ? 2.5 : 1.3, 200);
         return
         [
             $"V{day.Year}{serial:0000000}", day, region.Code, Demographics.EmployerId(region, random),

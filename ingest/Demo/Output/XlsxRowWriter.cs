@@ -49,7 +49,8 @@ internal sealed class XlsxRowWriter : IRowWriter
     private void WritePackage(Stream stream)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
+        // An explicit relationship id: the default one is random and would make every file different.
+        var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
         workbookPart.Workbook = new Workbook();
         var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rId3");
         stylesPart.Stylesheet = Styles();

@@ -86,7 +86,7 @@ internal static class DispatchDatasets
         if (joins > 0) items.Add(("recruitment", joins * random.Between(200, 500), $"招聘{joins}人, 含渠道费"));
         if (random.Chance(0.15)) items.Add(("training", random.Between(500, 3000), "岗前培训"));
         if (random.Chance(0.03)) items.Add(("claims", random.Between(2000, 20000), "工伤理赔(先行垫付)"));
-        if (random.Chance(0.06)) items.Add(("other", -random.Between(200, 1500), "退回\"春风行动\"招聘会展位费"));
+        if (random.Chance(0.06)) items.Add(("other", -random.Between(200, 1500), "退回\"春风行动\"招聘会展位费, 冲减当月成本"));
         if (random.Chance(0.05)) items.Add(("other", random.Between(100, 800), "体检费"));
         int n = 0;
         foreach (var (category, amount, note) in items)
