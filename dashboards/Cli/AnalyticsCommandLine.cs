@@ -28,7 +28,7 @@ public static class AnalyticsCommandLine
         root.Action = serve.Action;
         root.Subcommands.Add(serve);
         root.Subcommands.Add(NotYet("ingest", "One pass over inbox/: validate, load into the lake, report per file"));
-        root.Subcommands.Add(NotYet("demo", "Write a synthetic, seeded inbox for every dataset"));
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(NotYet("publish", "Publish rankings, wages, margins or indicators"));
         return root;
     }

@@ -1,0 +1,49 @@
+using Analytics.Ingest.Demo.Datasets;
+
+namespace Analytics.Ingest.Demo.Datasets.Dispatch;
+
+internal sealed class DispatchedWorker(string id, double baseWage, bool shortContracts)
+{
+    public string Id { get; } = id;
+    public double BaseWage { get; } = baseWage;
+    public DateOnly ContractStart { get; private set; }
+    public DateOnly ContractEnd { get; private set; }
+
+    /// <summary>Signs (or renews) the contract: two years as the law requires, one year where the project cuts corners.</summary>
+    public void Sign(DateOnly start)
+    {
+        ContractStart = start;
+        ContractEnd = start.AddYears(shortContracts ? 1 : 2).AddDays(-1);
+    }
+}
+
+/// <summary>
+/// The workers on a project: about 3 % leave each month and the agency recruits back towards the
+/// project's target headcount (±10 %).
+/// </summary>
+internal sealed class Roster(DispatchProject project, ResidentIdIssuer ids, DemoRandom random)
+{
+    private readonly List<DispatchedWorker> _workers = [];
+
+    public IReadOnlyList<DispatchedWorker> Workers => _workers;
+
+    /// <summary>Moves the roster to <paramref name="month"/>; returns how many workers joined.</summary>
+    public int Advance(DateOnly month)
+    {
+        _workers.RemoveAll(_ => random.Chance(0.03));
+        int wanted = (int)Math.Round(project.TargetHeadcount * random.Between(0.9, 1.1));
+        int joins = Math.Max(0, wanted - _workers.Count);
+        var firstDay = project.StartOn > month ? project.StartOn : month;
+        for (int i = 0; i < joins; i++)
+        {
+            var birth = Demographics.BirthDate(random.Between(19, 48), firstDay, random);
+            var worker = new DispatchedWorker(ids.Issue(project.Region.Code, birth, Demographics.Male(random, 0.6)),
+                random.LogNormal(project.MedianWage, 0.18), project.ShortContracts && random.Chance(0.5));
+            worker.Sign(firstDay.AddDays(random.Next(10)));
+            _workers.Add(worker);
+        }
+        foreach (var w in _workers)
+            if (w.ContractEnd < month) w.Sign(w.ContractEnd.AddDays(1));
+        return joins;
+    }
+}

@@ -1,0 +1,49 @@
+using Analytics.Ingest.Demo.Datasets;
+using Analytics.Ingest.Demo.Datasets.Dispatch;
+using Analytics.Ingest.Demo.Output;
+
+namespace Analytics.Ingest.Demo;
+
+/// <summary>
+/// Writes a synthetic, deterministic inbox for every dataset (the <c>demo</c> verb, and what <c>serve</c>
+/// ingests on an empty data directory). The same scale always gives byte-identical files.
+/// The rules the data follows are in docs/notes-demo.md.
+/// </summary>
+public static class DemoGenerator
+{
+    public const ulong Seed = 20260930;
+
+    /// <summary>The datasets, in the order they are generated (reference data first).</summary>
+    public static readonly IReadOnlyList<string> Datasets =
+    [
+        "regions", "occupations", "vacancies", "jobseekers", "employment", "unemployment", "retirees",
+        "dispatch_projects", "dispatch_settlements", "dispatch_costs", "dispatch_invoices",
+    ];
+
+    /// <summary>
+    /// Writes the demo files into <c>&lt;dataDirectory&gt;/inbox/&lt;dataset&gt;/</c>, each file appearing only
+    /// when complete. <paramref name="scale"/> multiplies the row counts; it must be positive.
+    /// </summary>
+    public static DemoSummary Write(string dataDirectory, double scale = 1, IProgress<DemoProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!(scale > 0)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be positive.");
+        var output = new DemoOutput(dataDirectory, progress, cancellationToken);
+        var size = new DemoScale(scale);
+        try
+        {
+            ReferenceDatasets.Write(output);
+            VacanciesDataset.Write(output, size);
+            JobseekersDataset.Write(output, size);
+            EmploymentDataset.Write(output, size);
+            UnemploymentDataset.Write(output, size);
+            RetireesDataset.Write(output, size);
+            DispatchDatasets.Write(output, size);
+        }
+        finally
+        {
+            output.RemoveStaging();
+        }
+        return new DemoSummary(output.Files);
+    }
+}
