@@ -53,7 +53,14 @@ internal static unsafe class ValueFactory
             var scale = elementType == typeof(decimal) ? items.OfType<decimal>().Select(d => d.Scale).DefaultIfEmpty((byte)0).Max() : (byte)0;
             for (var i = 0; i < items.Count; i++)
                 handles[i] = CreateScalar(items[i] is decimal d ? Rescale(d, scale) : items[i] is char c ? c.ToString() : items[i]);
-            fixed (IntPtr* p = handles) return NativeMethods.duckdb_create_list_value(childType, p, (ulong)handles.Length);
+            // duckdb_create_list_value refuses a null array even for zero elements, so never pass one.
+            var dummy = IntPtr.Zero;
+            fixed (IntPtr* p = handles)
+            {
+                var list = NativeMethods.duckdb_create_list_value(childType, handles.Length == 0 ? &dummy : p, (ulong)handles.Length);
+                if (list == IntPtr.Zero) throw new DuckDbException($"DuckDB could not build a LIST of {elementType.Name}.");
+                return list;
+            }
         }
         finally
         {

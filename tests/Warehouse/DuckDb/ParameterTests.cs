@@ -93,6 +93,19 @@ public class ParameterTests
     }
 
     [Fact]
+    public void An_empty_array_binds_as_an_empty_list()
+    {
+        using var connection = Memory.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT len($codes), list_contains($codes, '440100')";
+        command.Parameters.Add("$codes", Array.Empty<string>());
+        using var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        reader.GetInt64(0).ShouldBe(0);
+        reader.GetBoolean(1).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_parameter_is_never_spliced_into_the_sql()
     {
         using var connection = Memory.Open();
