@@ -40,10 +40,10 @@ public static class CatalogDatabase
             due_on DATE, received_on DATE, received_amount DECIMAL(14,2));
         """;
 
-    /// <summary>An open in-memory connection with every catalog table, empty, and the given region rows.</summary>
-    public static DuckDbConnection Open()
+    /// <summary>An open connection (in memory by default) with every catalog table, empty but for a few regions.</summary>
+    public static DuckDbConnection Open(string dataSource = ":memory:")
     {
-        var connection = new DuckDbConnection("Data Source=:memory:");
+        var connection = new DuckDbConnection($"Data Source={dataSource}");
         connection.Open();
         connection.ExecuteNonQuery(Schema);
         connection.ExecuteNonQuery("""

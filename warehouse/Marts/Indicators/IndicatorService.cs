@@ -25,7 +25,7 @@ public sealed record IndicatorRow(
     long UiRecipients,
     decimal UiPaid,
     long Retirees,
-    long Retirees80Plus,
+    [property: System.Text.Json.Serialization.JsonPropertyName("retirees_80_plus")] long Retirees80Plus,
     long RetireesSpecial,
     long DispatchHeadcount,
     decimal DispatchBilled,
