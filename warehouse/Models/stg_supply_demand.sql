@@ -4,7 +4,6 @@
 SELECT
     registered_on,
     region_code,
-    left(region_code, 4) || '00' AS city_code,
     occupation_code,
     CAST(positions AS BIGINT)    AS demand,
     CAST(0 AS BIGINT)            AS supply
@@ -13,7 +12,6 @@ UNION ALL
 SELECT
     registered_on,
     region_code,
-    left(region_code, 4) || '00' AS city_code,
     occupation_code,
     CAST(0 AS BIGINT)            AS demand,
     CAST(1 AS BIGINT)            AS supply
