@@ -4,6 +4,7 @@ using Analytics.Bench;
 var benches = new Dictionary<string, Func<string[], int>>
 {
     ["reader"] = ReaderBench.Run,
+    ["rankings"] = RankingsBench.Run,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))

@@ -1,0 +1,64 @@
+using System.Data.Common;
+
+namespace Analytics.Warehouse.Marts.Indicators;
+
+/// <summary>
+/// Labour-market indicators of one month for one area (metrics.md §4). The first row of a
+/// result is the scope itself (IsChild false; RegionCode null for the whole country), then its
+/// direct children with any data.
+/// </summary>
+public sealed record IndicatorRow(
+    string? RegionCode,
+    string? RegionName,
+    bool IsChild,
+    long Demand,
+    long Supply,
+    decimal? Ratio,
+    long NewEmployment,
+    long NewEmploymentEmployee,
+    long NewEmploymentFlexible,
+    long NewEmploymentSelfEmployed,
+    long NewEmploymentPublicWelfarePost,
+    long NewUnemployed,
+    long RegisteredUnemployed,
+    long Reemployed,
+    long UiRecipients,
+    decimal UiPaid,
+    long Retirees,
+    [property: System.Text.Json.Serialization.JsonPropertyName("retirees_80_plus")] long Retirees80Plus,
+    long RetireesSpecial,
+    long DispatchHeadcount,
+    decimal DispatchBilled,
+    decimal DispatchMargin);
+
+/// <summary>The policymaker's monthly indicators (model: mart_indicators.sql).</summary>
+public sealed class IndicatorService(MartConnection connection, MetricsOptions? options = null)
+{
+    private readonly MetricsOptions _options = options ?? new MetricsOptions();
+
+    /// <param name="month">the first day of the month, e.g. ReportingPeriod.ParseMonth("2026-09")</param>
+    public IReadOnlyList<IndicatorRow> GetMonthly(DateOnly month, string? regionCode = null, CancellationToken cancellationToken = default) =>
+        connection.Use(db =>
+        {
+            var first = new DateOnly(month.Year, month.Month, 1);
+            return MartQuery.Run(db, "mart_indicators", new Dictionary<string, object?>
+            {
+                ["month_start"] = first,
+                ["month_end"] = first.AddMonths(1),
+                ["last_day"] = first.AddMonths(1).AddDays(-1),
+                ["scope"] = RegionScope.Validate(db, regionCode),
+                ["si_base_pct"] = _options.SiBasePct,
+                ["surtax_rate"] = _options.SurtaxRate,
+            }, Map, cancellationToken);
+        });
+
+    private static IndicatorRow Map(DbDataReader r) => new(
+        r.Field<string>("region_code"), r.Field<string>("region_name"), r.Field<bool>("is_child"),
+        r.Field<long>("demand"), r.Field<long>("supply"), r.Field<decimal?>("ratio"),
+        r.Field<long>("new_employment"), r.Field<long>("new_employment_employee"), r.Field<long>("new_employment_flexible"),
+        r.Field<long>("new_employment_self_employed"), r.Field<long>("new_employment_public_welfare_post"),
+        r.Field<long>("new_unemployed"), r.Field<long>("registered_unemployed"), r.Field<long>("reemployed"),
+        r.Field<long>("ui_recipients"), r.Field<decimal>("ui_paid"),
+        r.Field<long>("retirees"), r.Field<long>("retirees_80_plus"), r.Field<long>("retirees_special"),
+        r.Field<long>("dispatch_headcount"), r.Field<decimal>("dispatch_billed"), r.Field<decimal>("dispatch_margin"));
+}

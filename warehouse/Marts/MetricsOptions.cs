@@ -1,0 +1,38 @@
+namespace Analytics.Warehouse.Marts;
+
+/// <summary>
+/// The thresholds of metrics.md, with its defaults; bind from the configuration section
+/// "Metrics" (e.g. <c>configuration.GetSection(MetricsOptions.SectionName).Bind(options)</c>).
+/// Every value reaches SQL as a bound parameter.
+/// </summary>
+public sealed class MetricsOptions
+{
+    public const string SectionName = "Metrics";
+
+    /// <summary>§1: a shortage row needs demand ≥ this, a surplus row supply ≥ this.</summary>
+    public int RankingMinimum { get; set; } = 10;
+
+    /// <summary>§1: rows kept in a ranking.</summary>
+    public int RankingTop { get; set; } = 100;
+
+    /// <summary>§1: typical cities per ranking row.</summary>
+    public int TypicalCities { get; set; } = 3;
+
+    /// <summary>§2: outlier fences at Q1 − k·IQR and Q3 + k·IQR.</summary>
+    public decimal IqrFactor { get; set; } = 3m;
+
+    /// <summary>§2: a wage cell with fewer rows is suppressed.</summary>
+    public int MinSample { get; set; } = 30;
+
+    /// <summary>§3: surtax on VAT (city construction 7 %, education 3 %, local education 2 %).</summary>
+    public decimal SurtaxRate { get; set; } = 0.12m;
+
+    /// <summary>§3: dispatched share of the client's workforce above which dispatch_cap fires, in percent.</summary>
+    public decimal DispatchCapPct { get; set; } = 10m;
+
+    /// <summary>§3: si_base below this percentage of gross_wage raises si_base_low.</summary>
+    public decimal SiBasePct { get; set; } = 60m;
+
+    /// <summary>§3: days past due_on after which an outstanding invoice raises overdue_receivable.</summary>
+    public int OverdueDays { get; set; } = 30;
+}

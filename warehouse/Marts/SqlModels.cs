@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Analytics.Warehouse.Marts;
+
+/// <summary>
+/// The SQL models in warehouse/Models (embedded): <c>macros.sql</c> (shared helpers),
+/// <c>stg_*</c> staging views over the catalog views, <c>int_*</c> parameterised table macros,
+/// and <c>mart_*</c> queries, one per published product. A mart's command text is the set-up
+/// of everything it refers to (as TEMP objects of the querying connection, so a read-only
+/// catalog works) followed by the mart query itself; user values stay bound parameters.
+/// </summary>
+public static partial class SqlModels
+{
+    private static readonly ConcurrentDictionary<string, string> CommandTexts = new();
+
+    /// <summary>The text of one model file, e.g. <c>mart_occupation_ranking</c>.</summary>
+    public static string Text(string model)
+    {
+        using var stream = typeof(SqlModels).Assembly.GetManifestResourceStream($"Models.{model}.sql")
+            ?? throw new ArgumentException($"There is no SQL model named '{model}'.", nameof(model));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>All model names, for documentation and tests.</summary>
+    public static IReadOnlyList<string> Names() =>
+        typeof(SqlModels).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Models.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => n["Models.".Length..^".sql".Length])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Set-up statements and the mart query, ready to run as one command.</summary>
+    public static string CommandText(string mart) => CommandTexts.GetOrAdd(mart, Build);
+
+    private static string Build(string mart)
+    {
+        var setup = new List<string> { Text("macros").TrimEnd().TrimEnd(';') };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        AddDependencies(Text(mart), setup, seen);
+        setup.Add(Text(mart));
+        return string.Join(";\n", setup);
+    }
+
+    /// <summary>Depth first, so a model's own dependencies are created before it.</summary>
+    private static void AddDependencies(string sql, List<string> setup, HashSet<string> seen)
+    {
+        foreach (var name in ModelReference().Matches(StripComments(sql)).Select(m => m.Value).Distinct())
+        {
+            if (!seen.Add(name)) continue;
+            var text = Text(name);
+            AddDependencies(text, setup, seen);
+            setup.Add(name.StartsWith("stg_", StringComparison.Ordinal)
+                ? $"CREATE OR REPLACE TEMP VIEW {name} AS\n{text.TrimEnd().TrimEnd(';')}"
+                : text.TrimEnd().TrimEnd(';'));
+        }
+    }
+
+    private static string StripComments(string sql) => LineComment().Replace(sql, "");
+
+    [GeneratedRegex(@"\b(?:stg|int)_[a-z0-9_]+\b")]
+    private static partial Regex ModelReference();
+
+    [GeneratedRegex(@"--[^\n]*")]
+    private static partial Regex LineComment();
+}
