@@ -29,6 +29,7 @@ public static class WebHost
         builder.Services.AddScoped<UiContext>();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<LakeNotifier>();
+        builder.Services.AddWarehouseServices(builder.Configuration, options.DataDirectory);
 
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Dashboards.Data;
+
+/// <summary>
+/// Connections to the catalog (warehouse.duckdb) for the pages and the API. One anchor connection
+/// stays open for the life of the host so the database is opened once, not per request; DuckDB
+/// shares it between all connections of this process.
+/// </summary>
+public sealed class CatalogConnections : IDisposable
+{
+    private readonly string _connectionString;
+    private DuckDbConnection? _anchor;
+    private readonly object _gate = new();
+
+    public CatalogConnections(string dataDirectory)
+    {
+        CatalogPath = Path.Combine(Path.GetFullPath(dataDirectory), "warehouse.duckdb");
+        _connectionString = $"Data Source={CatalogPath}";
+    }
+
+    public string CatalogPath { get; }
+
+    /// <summary>True once ingest has created the catalog.</summary>
+    public bool Exists => File.Exists(CatalogPath);
+
+    public DbConnection Open()
+    {
+        EnsureAnchor();
+        var connection = new DuckDbConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void EnsureAnchor()
+    {
+        if (_anchor is not null) return;
+        lock (_gate)
+        {
+            if (_anchor is not null) return;
+            Directory.CreateDirectory(Path.GetDirectoryName(CatalogPath)!);
+            var anchor = new DuckDbConnection(_connectionString);
+            anchor.Open();
+            _anchor = anchor;
+        }
+    }
+
+    public void Dispose() => _anchor?.Dispose();
+}

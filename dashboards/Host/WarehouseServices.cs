@@ -1,0 +1,30 @@
+using Analytics.Dashboards.Data;
+using Analytics.Warehouse.Marts;
+using Analytics.Warehouse.Marts.Indicators;
+using Analytics.Warehouse.Marts.Margins;
+using Analytics.Warehouse.Marts.Rankings;
+using Analytics.Warehouse.Marts.SupplyDemand;
+using Analytics.Warehouse.Marts.Wages;
+
+namespace Analytics.Dashboards.Host;
+
+/// <summary>The query services over the catalog, shared by the pages, the JSON API and the exports.</summary>
+public static class WarehouseServices
+{
+    public static IServiceCollection AddWarehouseServices(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var metrics = new MetricsOptions();
+        configuration.GetSection(MetricsOptions.SectionName).Bind(metrics);
+        services.AddSingleton(metrics);
+        services.AddSingleton(new CatalogConnections(dataDirectory));
+        services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open));
+        services.AddSingleton<OccupationRankingService>();
+        services.AddSingleton<SupplyDemandService>();
+        services.AddSingleton<WageGuidanceService>();
+        services.AddSingleton<ProjectMarginService>();
+        services.AddSingleton<IndicatorService>();
+        services.AddSingleton<DataCalendar>();
+        services.AddSingleton<ReferenceData>();
+        return services;
+    }
+}
