@@ -29,6 +29,9 @@ public sealed class DatasetSchema
     public int? PartitionBy { get; }
     public IReadOnlyList<RowRule> Rules { get; }
 
+    /// <summary>Fills derived values of a valid row (e.g. a region's parent from its code).</summary>
+    public Action<ParsedRow>? Derive { get; init; }
+
     public int IndexOf(string column)
     {
         for (var i = 0; i < Columns.Count; i++) if (Columns[i].Name == column) return i;

@@ -30,7 +30,16 @@ public static class Datasets
         Col("region_code", RegionCode, true, "区划代码", "行政区划代码"),
         Text("region_name", true, "区划名称"),
         Col("parent_code", RegionCode, false, "上级代码"),
-    ], ["region_code"], partitionBy: null);
+    ], ["region_code"], partitionBy: null)
+    {
+        Derive = row =>
+        {
+            if (!row.Null[2]) return;
+            var code = row.Texts[0]!;
+            row.Texts[2] = code.EndsWith("0000") ? null : code.EndsWith("00") ? code[..2] + "0000" : code[..4] + "00";
+            row.Null[2] = row.Texts[2] is null;
+        },
+    };
 
     public static readonly DatasetSchema Occupations = new("occupations", "职业分类",
     [
