@@ -94,13 +94,13 @@ public sealed class IngestRunner
     private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, HashSet<(string, string)> seen,
         FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount)
     {
-        if (file.Schema is null)
-            return FileIngestor.Failed(file, null, file.FolderName is null
-                ? "not in a dataset folder (inbox/<dataset>/...)"
-                : $"unknown dataset folder '{file.FolderName}'");
         string sha;
         try { sha = BatchCommitter.Sha256Of(file.FullPath); }
         catch (IOException e) { return FileIngestor.Failed(file, null, $"unreadable: {e.Message}"); }
+        if (file.Schema is null)
+            return FileIngestor.Failed(file, sha, file.FolderName is null
+                ? "not in a dataset folder (inbox/<dataset>/...)"
+                : $"unknown dataset folder '{file.FolderName}'");
         if (state.WasIngested(file.Schema.Name, sha) || !seen.Add((file.Schema.Name, sha)))
             return new FileResult { File = file.RelativePath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha };
         return ingestor.Ingest(file, sha, ordinal, batch, stage, progress, ordinal, fileCount);
