@@ -14,6 +14,7 @@ public static class WebHost
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(options);
+        Analytics.Ingest.Scheduling.IngestScheduling.AddIngestScheduling(builder.Services, builder.Configuration, options.DataDirectory);
 
         var app = builder.Build();
         app.MapGet("/health", () =>
