@@ -5,6 +5,7 @@ var benches = new Dictionary<string, Func<string[], int>>
 {
     ["reader"] = ReaderBench.Run,
     ["rankings"] = RankingsBench.Run,
+    ["ingest"] = IngestBench.Run,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))

@@ -27,7 +27,7 @@ public static class AnalyticsCommandLine
         foreach (var option in serve.Options) root.Options.Add(option);
         root.Action = serve.Action;
         root.Subcommands.Add(serve);
-        root.Subcommands.Add(NotYet("ingest", "One pass over inbox/: validate, load into the lake, report per file"));
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(NotYet("publish", "Publish rankings, wages, margins or indicators"));
         return root;

@@ -1,4 +1,5 @@
 using Analytics.Dashboards.Auth;
+using Analytics.Ingest.Scheduling;
 using Analytics.Dashboards.Components;
 using Analytics.Dashboards.Live;
 using Analytics.Dashboards.Ui;
@@ -30,6 +31,7 @@ public static class WebHost
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<LakeNotifier>();
         builder.Services.AddWarehouseServices(builder.Configuration, options.DataDirectory);
+        builder.Services.AddIngestScheduling(builder.Configuration, options.DataDirectory);
 
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace Analytics.Ingest;
+
+public static class FileStatus
+{
+    public const string Loaded = "loaded";
+    public const string Skipped = "skipped";
+    public const string Failed = "failed";
+}
+
+/// <summary>One inbox file's outcome: the object of the <c>ingest --json</c> array (product.md) and of <c>ingest_files</c>.</summary>
+public sealed record FileResult
+{
+    /// <summary>Path below inbox/, '/'-separated.</summary>
+    [JsonPropertyName("file")] public required string File { get; init; }
+    [JsonPropertyName("dataset")] public string? Dataset { get; init; }
+    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("rows_in")] public long RowsIn { get; init; }
+    [JsonPropertyName("rows_loaded")] public long RowsLoaded { get; init; }
+    [JsonPropertyName("rows_rejected")] public long RowsRejected { get; init; }
+    /// <summary>The rejects CSV, relative to the data directory, or null.</summary>
+    [JsonPropertyName("rejects")] public string? Rejects { get; init; }
+    [JsonPropertyName("error")] public string? Error { get; init; }
+
+    [JsonIgnore] public string? Sha256 { get; init; }
+    /// <summary>Header columns that name nothing in the dataset (ignored).</summary>
+    [JsonIgnore] public IReadOnlyList<string> UnknownColumns { get; init; } = [];
+}

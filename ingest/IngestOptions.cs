@@ -1,0 +1,19 @@
+namespace Analytics.Ingest;
+
+/// <summary>What an ingest pass needs; bound from the "Ingest" configuration section in the host.</summary>
+public sealed class IngestOptions
+{
+    public required string DataDirectory { get; init; }
+
+    /// <summary>HMAC key for person ids (hex or base64). When absent, one is generated and kept in data/secrets/id-hash.key.</summary>
+    public string? IdHashKey { get; init; }
+
+    /// <summary>DuckDB memory limit of the staging database, which bounds the pass's native memory.</summary>
+    public string StageMemoryLimit { get; init; } = "512MB";
+
+    /// <summary>How long a pass waits for another process's pass to finish before giving up.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Test hook called at named points of the commit protocol ("before-commit", "after-commit"); throwing simulates a crash.</summary>
+    public Action<string>? FaultPoint { get; init; }
+}

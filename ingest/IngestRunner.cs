@@ -1,0 +1,133 @@
+using Analytics.Ingest.Lake;
+using Analytics.Ingest.Validation;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Ingest;
+
+/// <summary>
+/// One ingest pass over inbox/: the entry point for the CLI verb and the scheduled jobs.
+/// Passes are serialized (in-process and across processes by a lock file); each starts by
+/// finishing or discarding whatever a crashed pass left, and ends by bringing the catalog up to date.
+/// </summary>
+public sealed class IngestRunner
+{
+    private static readonly SemaphoreSlim InProcess = new(1, 1);
+
+    private readonly IngestOptions _options;
+    private readonly LakeEvents? _events;
+    private readonly DataPaths _paths;
+
+    public IngestRunner(IngestOptions options, LakeEvents? events = null)
+    {
+        _options = options;
+        _events = events;
+        _paths = new DataPaths(options.DataDirectory);
+    }
+
+    public DataPaths Paths => _paths;
+
+    /// <summary>Runs one pass (optionally only the given datasets' folders) and returns what happened to each file.</summary>
+    public async Task<IngestPassResult> RunPassAsync(IReadOnlyCollection<string>? datasets = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (!await InProcess.WaitAsync(_options.LockTimeout, cancellation))
+            throw new TimeoutException("Another ingest pass is still running in this process.");
+        try
+        {
+            using var lockFile = await AcquireLockFileAsync(cancellation);
+            return await Task.Run(() => RunLocked(datasets, progress, cancellation), cancellation);
+        }
+        finally { InProcess.Release(); }
+    }
+
+    /// <summary>Only brings the catalog up to the lake (e.g. after another process committed); raises <see cref="LakeEvents.LakeChanged"/>.</summary>
+    public (bool UpToDate, string? Error) SyncCatalog() => TrySync(LakeState.Load(_paths));
+
+    private IngestPassResult RunLocked(IReadOnlyCollection<string>? datasets, IProgress<IngestProgress>? progress, CancellationToken cancellation)
+    {
+        var committer = new BatchCommitter(_paths, _options.FaultPoint);
+        var state = LakeState.Load(_paths);
+        committer.Recover(state);
+        var files = InboxFile.Scan(_paths, datasets);
+        if (files.Count == 0)
+        {
+            var (upToDate, error) = TrySync(state);
+            return new IngestPassResult([], null, upToDate, error);
+        }
+
+        var batch = state.LastBatch + 1;
+        var hasher = new PersonIdHasher(PersonIdHasher.LoadOrCreateKey(_options.IdHashKey, _paths.KeyFile));
+        var ingestor = new FileIngestor(_paths, hasher);
+        var results = new List<FileResult>();
+        List<LakeFile> added, removed;
+        using (var stage = new StageDatabase(Path.Combine(_paths.StagingFor(batch), "stage.duckdb"), _options.StageMemoryLimit))
+        {
+            var seen = new HashSet<(string, string)>();
+            for (var i = 0; i < files.Count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                results.Add(IngestOne(files[i], i, batch, stage, state, seen, ingestor, progress, files.Count));
+            }
+            (added, removed) = new LakeWriter(_paths).Write(stage, state, batch, DateTime.UtcNow);
+        }
+
+        if (results.All(r => r.Status == FileStatus.Failed && state.FailedBefore(r.File, r.Sha256)))
+        {
+            // Nothing new: the same broken files as last time. Report them, record nothing.
+            committer.Recover(state);
+            var (upToDate, error) = TrySync(state);
+            return new IngestPassResult(results, null, upToDate, error);
+        }
+
+        committer.Commit(new BatchManifest
+        {
+            BatchId = batch,
+            CommittedAt = DateTime.UtcNow,
+            Files = results,
+            Hashes = results.Select(r => r.Sha256).ToList(),
+            Added = added,
+            Removed = removed,
+        });
+        var (synced, syncError) = TrySync(LakeState.Load(_paths));
+        return new IngestPassResult(results, batch, synced, syncError);
+    }
+
+    private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, HashSet<(string, string)> seen,
+        FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount)
+    {
+        string sha;
+        try { sha = BatchCommitter.Sha256Of(file.FullPath); }
+        catch (IOException e) { return FileIngestor.Failed(file, null, $"unreadable: {e.Message}"); }
+        if (file.Schema is null)
+            return FileIngestor.Failed(file, sha, file.FolderName is null
+                ? "not in a dataset folder (inbox/<dataset>/...)"
+                : $"unknown dataset folder '{file.FolderName}'");
+        if (state.WasIngested(file.Schema.Name, sha) || !seen.Add((file.Schema.Name, sha)))
+            return new FileResult { File = file.RelativePath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha };
+        return ingestor.Ingest(file, sha, ordinal, batch, stage, progress, ordinal, fileCount);
+    }
+
+    private (bool, string?) TrySync(LakeState state)
+    {
+        IReadOnlyList<BatchManifest> applied;
+        try { applied = new Catalog(_paths).Sync(state); }
+        catch (DuckDbException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another process (the web host) holds warehouse.duckdb; it syncs from the lake's manifests on its next pass.
+            return (false, "warehouse.duckdb is held by another process; it will pick up the committed batch on its next scheduled pass");
+        }
+        foreach (var batch in applied)
+            if (batch.Added.Count > 0 || batch.Removed.Count > 0) _events?.Raise(batch.BatchId, batch.Datasets);
+        return (true, null);
+    }
+
+    private async Task<FileStream> AcquireLockFileAsync(CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_paths.LockFile)!);
+        var deadline = DateTime.UtcNow + _options.LockTimeout;
+        while (true)
+        {
+            try { return new FileStream(_paths.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (DateTime.UtcNow < deadline) { await Task.Delay(250, cancellation); }
+        }
+    }
+}

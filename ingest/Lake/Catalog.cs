@@ -1,0 +1,134 @@
+using Analytics.Ingest.Schema;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Ingest.Lake;
+
+/// <summary>
+/// Brings warehouse.duckdb up to the lake's committed manifests: the manifest tables, the list
+/// of live files, one view per dataset (BRIEF.md's contract) and the data-quality view, all in
+/// one transaction, so a query sees a batch entirely or not at all. Files a batch replaced are
+/// deleted one sync later, once no query can still be reading them through an older view.
+/// </summary>
+public sealed class Catalog(DataPaths paths)
+{
+    /// <summary>Applies every committed batch the catalog has not seen; returns them (empty when up to date).</summary>
+    public IReadOnlyList<BatchManifest> Sync(LakeState state)
+    {
+        using var connection = new DuckDbConnection($"Data Source={paths.Catalog}");
+        connection.Open();
+        EnsureTables(connection);
+        var synced = MaxBatch(connection);
+        var pending = state.Batches.Where(b => b.BatchId > synced).ToList();
+        var viewsMissing = !ViewExists(connection, Datasets.All[0].Name);
+        if (pending.Count > 0 || viewsMissing)
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var batch in pending) Record(connection, batch);
+            foreach (var schema in Datasets.All) connection.ExecuteNonQuery(ViewSql(connection, schema));
+            connection.ExecuteNonQuery(DataQualityViewSql());
+            transaction.Commit();
+        }
+        DeleteReplacedFiles(connection, synced);
+        return pending;
+    }
+
+    private static void EnsureTables(DuckDbConnection connection)
+    {
+        connection.ExecuteNonQuery("""
+            CREATE TABLE IF NOT EXISTS ingest_batches (batch_id BIGINT PRIMARY KEY, committed_at TIMESTAMP, files INTEGER,
+                rows_loaded BIGINT, rows_rejected BIGINT, datasets VARCHAR[], files_deleted BOOLEAN DEFAULT false);
+            CREATE TABLE IF NOT EXISTS ingest_files (batch_id BIGINT, file VARCHAR, dataset VARCHAR, status VARCHAR, sha256 VARCHAR,
+                rows_in BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, rejects VARCHAR, error VARCHAR);
+            CREATE TABLE IF NOT EXISTS lake_files (dataset VARCHAR, path VARCHAR, rows BIGINT, batch_id BIGINT);
+            CREATE TABLE IF NOT EXISTS lake_removed_files (dataset VARCHAR, path VARCHAR, batch_id BIGINT);
+            """);
+    }
+
+    private static long MaxBatch(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(batch_id), 0) FROM ingest_batches";
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    private static bool ViewExists(DuckDbConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM duckdb_views() WHERE view_name = $1";
+        command.Parameters.Add(new DuckDbParameter { Value = name });
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
+    private static void Record(DuckDbConnection connection, BatchManifest batch)
+    {
+        // The datasets go in as text: binding an empty string[] as a LIST parameter crashes the provider (ValueFactory, fixed over an empty array).
+        connection.ExecuteNonQuery("INSERT INTO ingest_batches (batch_id, committed_at, files, rows_loaded, rows_rejected, datasets) " +
+            "VALUES ($1, $2, $3, $4, $5, coalesce(string_split(nullif($6, ''), ','), []::VARCHAR[]))",
+            batch.BatchId, batch.CommittedAt, batch.Files.Count, batch.Files.Sum(f => f.RowsLoaded), batch.Files.Sum(f => f.RowsRejected), string.Join(",", batch.Datasets));
+        for (var i = 0; i < batch.Files.Count; i++)
+        {
+            var f = batch.Files[i];
+            connection.ExecuteNonQuery("INSERT INTO ingest_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                batch.BatchId, f.File, f.Dataset, f.Status, batch.Hashes[i], f.RowsIn, f.RowsLoaded, f.RowsRejected, f.Rejects, f.Error);
+        }
+        foreach (var removed in batch.Removed)
+        {
+            connection.ExecuteNonQuery("DELETE FROM lake_files WHERE dataset = $1 AND path = $2", removed.Dataset, removed.Path);
+            connection.ExecuteNonQuery("INSERT INTO lake_removed_files VALUES ($1, $2, $3)", removed.Dataset, removed.Path, batch.BatchId);
+        }
+        foreach (var added in batch.Added)
+            connection.ExecuteNonQuery("INSERT INTO lake_files VALUES ($1, $2, $3, $4)", added.Dataset, added.Path, added.Rows, batch.BatchId);
+    }
+
+    /// <summary>The dataset's view: its live files (absolute paths, so the view works from any working directory).</summary>
+    private string ViewSql(DuckDbConnection connection, DatasetSchema schema)
+    {
+        var files = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT path FROM lake_files WHERE dataset = $1 ORDER BY path";
+            command.Parameters.Add(new DuckDbParameter { Value = schema.Name });
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) files.Add(paths.LakeFile(reader.GetString(0)));
+        }
+        var columns = string.Join(", ", schema.Columns.Select(c => c.Name));
+        var source = files.Count == 0
+            ? $"(SELECT {string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.SqlType}) AS {c.Name}"))} WHERE false)"
+            : $"read_parquet({Sql.List(files)})";
+        return $"CREATE OR REPLACE VIEW {schema.Name} AS SELECT {columns} FROM {source}";
+    }
+
+    /// <summary>Rows whose region or occupation code is not in the reference data (loaded anyway; reports show "(未知)").</summary>
+    private static string DataQualityViewSql()
+    {
+        var parts = new List<string>();
+        foreach (var schema in Datasets.All.Where(s => s != Datasets.Regions && s != Datasets.Occupations))
+        {
+            var key = $"concat_ws('|', {string.Join(", ", schema.KeyNames.Select(k => $"CAST({k} AS VARCHAR)"))})";
+            if (schema.Columns.Any(c => c.Name == "region_code"))
+                parts.Add($"SELECT '{schema.Name}' AS dataset, {key} AS row_key, 'region_code' AS column_name, region_code AS code " +
+                          $"FROM {schema.Name} WHERE region_code NOT IN (SELECT region_code FROM regions)");
+            if (schema.Columns.Any(c => c.Name == "occupation_code"))
+                parts.Add($"SELECT '{schema.Name}' AS dataset, {key} AS row_key, 'occupation_code' AS column_name, occupation_code AS code " +
+                          $"FROM {schema.Name} WHERE occupation_code NOT IN (SELECT occupation_code FROM occupations)");
+        }
+        return "CREATE OR REPLACE VIEW data_quality AS " + string.Join(" UNION ALL ", parts);
+    }
+
+    /// <summary>Deletes files replaced by batches the catalog already showed before this sync (no view refers to them any more).</summary>
+    private void DeleteReplacedFiles(DuckDbConnection connection, long syncedBefore)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT r.path FROM lake_removed_files r JOIN ingest_batches b USING (batch_id) WHERE NOT b.files_deleted AND b.batch_id <= $1";
+            command.Parameters.Add(new DuckDbParameter { Value = syncedBefore });
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var file = paths.LakeFile(reader.GetString(0));
+                if (File.Exists(file)) File.Delete(file);
+            }
+        }
+        connection.ExecuteNonQuery("UPDATE ingest_batches SET files_deleted = true WHERE batch_id <= $1 AND NOT files_deleted", syncedBefore);
+    }
+}

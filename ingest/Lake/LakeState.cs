@@ -1,0 +1,50 @@
+namespace Analytics.Ingest.Lake;
+
+/// <summary>
+/// The lake as the committed manifests describe it: the live Parquet files of each dataset, the
+/// content hashes already ingested, and the newest batch. Rebuilt by replaying the manifests.
+/// </summary>
+public sealed class LakeState
+{
+    private readonly Dictionary<string, List<LakeFile>> _live = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Dataset, string Sha)> _ingested = [];
+    private readonly HashSet<(string File, string Sha)> _failed = [];
+
+    public long LastBatch { get; private set; }
+    public List<BatchManifest> Batches { get; } = [];
+
+    public IReadOnlyList<LakeFile> LiveFiles(string dataset) => _live.TryGetValue(dataset, out var files) ? files : [];
+
+    public bool WasIngested(string dataset, string sha) => _ingested.Contains((dataset, sha));
+    public bool FailedBefore(string file, string? sha) => sha is not null && _failed.Contains((file, sha));
+
+    public static LakeState Load(DataPaths paths)
+    {
+        var state = new LakeState();
+        if (!Directory.Exists(paths.Manifests)) return state;
+        var manifests = Directory.EnumerateFiles(paths.Manifests, "*.json")
+            .Select(BatchManifest.Read).OrderBy(m => m.BatchId);
+        foreach (var manifest in manifests) state.Apply(manifest);
+        return state;
+    }
+
+    private void Apply(BatchManifest manifest)
+    {
+        Batches.Add(manifest);
+        LastBatch = manifest.BatchId;
+        foreach (var removed in manifest.Removed)
+            if (_live.TryGetValue(removed.Dataset, out var files)) files.RemoveAll(f => f.Path == removed.Path);
+        foreach (var added in manifest.Added)
+        {
+            if (!_live.TryGetValue(added.Dataset, out var files)) _live[added.Dataset] = files = [];
+            files.Add(added);
+        }
+        for (var i = 0; i < manifest.Files.Count; i++)
+        {
+            var (file, sha) = (manifest.Files[i], manifest.Hashes[i]);
+            if (sha is null) continue;
+            if (file.Status == FileStatus.Failed) _failed.Add((file.File, sha));
+            else if (file.Dataset is not null) _ingested.Add((file.Dataset, sha));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Analytics.Ingest.Lake;
+
+/// <summary>SQL text for values DuckDB cannot take as parameters (file paths in COPY and view definitions).</summary>
+internal static class Sql
+{
+    public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
+
+    public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Literal)) + "]";
+}

@@ -1,0 +1,124 @@
+using Analytics.Ingest.Schema;
+using Analytics.Ingest.Validation;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Ingest.Lake;
+
+/// <summary>
+/// The staging table of one dataset: the contract columns (money as scaled BIGINT) plus the
+/// file ordinal and line each row came from. Rows go in through DuckDB's appender.
+/// </summary>
+public sealed class StageTable : IDisposable
+{
+    private readonly DuckDbConnection _connection;
+    private DuckDbAppender? _appender;
+
+    public StageTable(DuckDbConnection connection, DatasetSchema schema)
+    {
+        _connection = connection;
+        Schema = schema;
+        Name = "stage_" + schema.Name;
+        var columns = schema.Columns.Select(c => $"{c.Name} {c.StageType}").Append("_file INTEGER").Append("_line BIGINT");
+        connection.ExecuteNonQuery($"CREATE TABLE {Name} ({string.Join(", ", columns)})");
+    }
+
+    public DatasetSchema Schema { get; }
+    public string Name { get; }
+
+    public void Append(ParsedRow row, int file, long line)
+    {
+        var appender = _appender ??= _connection.CreateAppender(Name);
+        var columns = Schema.Columns;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (row.Null[c]) { appender.AppendNull(); continue; }
+            switch (columns[c].Kind)
+            {
+                case ColumnKind.Date or ColumnKind.Month: appender.Append(DateOnly.FromDayNumber((int)row.Numbers[c])); break;
+                case ColumnKind.Integer: appender.Append((int)row.Numbers[c]); break;
+                case ColumnKind.Money or ColumnKind.Decimal: appender.Append(row.Numbers[c]); break;
+                case ColumnKind.Bool: appender.Append(row.Numbers[c] != 0); break;
+                default: appender.Append(row.Texts[c]); break;
+            }
+        }
+        appender.Append(file).Append(line).EndRow();
+    }
+
+    /// <summary>Flushes appended rows so SQL sees them.</summary>
+    public void Flush()
+    {
+        _appender?.Dispose();
+        _appender = null;
+    }
+
+    /// <summary>Equality of the key columns of two aliases (keys are required, so never null).</summary>
+    public string KeyJoin(string left, string right) => string.Join(" AND ", Schema.KeyNames.Select(k => $"{left}.{k} = {right}.{k}"));
+
+    public string KeyList(string prefix = "") => string.Join(", ", Schema.KeyNames.Select(k => prefix + k));
+
+    /// <summary>
+    /// Rejects a key's second and later rows inside one file (the first is kept), removing them
+    /// from the stage. Returns them as violations, lines in file order.
+    /// </summary>
+    public List<Violation> RemoveDuplicateKeys(int file)
+    {
+        Flush();
+        var keys = KeyList();
+        var duplicates = $"SELECT s._line, {KeyList("s.")} FROM {Name} s SEMI JOIN " +
+            $"(SELECT {keys} FROM {Name} WHERE _file = $1 GROUP BY ALL HAVING count(*) > 1) d ON {KeyJoin("s", "d")} " +
+            $"WHERE s._file = $1 QUALIFY row_number() OVER (PARTITION BY {KeyList("s.")} ORDER BY s._line) > 1";
+        var found = new List<Violation>();
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = duplicates + " ORDER BY _line";
+            command.Parameters.Add(new DuckDbParameter { Value = file });
+            using var reader = command.ExecuteReader();
+            var column = string.Join("+", Schema.KeyNames);
+            while (reader.Read())
+            {
+                var value = string.Join("|", Enumerable.Range(1, Schema.Key.Length).Select(i => Format(reader.GetValue(i))));
+                found.Add(new Violation(reader.GetInt64(0), column, "duplicate key", value));
+            }
+        }
+        if (found.Count > 0)
+            _connection.ExecuteNonQuery($"DELETE FROM {Name} WHERE _file = $1 AND _line IN (SELECT _line FROM ({duplicates}))", file);
+        return found;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
+    /// <summary>Forgets every row of a file (skipped, failed, or redone in another encoding).</summary>
+    public void RemoveFile(int file)
+    {
+        Flush();
+        _connection.ExecuteNonQuery($"DELETE FROM {Name} WHERE _file = $1", file);
+    }
+
+    /// <summary>Within one pass a later file replaces an earlier file's row with the same key.</summary>
+    public void KeepLatestPerKey()
+    {
+        Flush();
+        var keys = KeyList();
+        _connection.ExecuteNonQuery(
+            $"DELETE FROM {Name} WHERE rowid IN (SELECT rowid FROM {Name} QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _file DESC) > 1)");
+    }
+
+    public long Count()
+    {
+        Flush();
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {Name}";
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    /// <summary>The contract columns as the lake stores them: scaled integers turned back into exact decimals.</summary>
+    public string ContractSelectList() => string.Join(", ", Schema.Columns.Select(c => c.IsScaled
+        ? $"CAST(CAST({c.Name} AS DECIMAL(18,0)) * {(c.Scale == 2 ? "0.01" : "0.0001")} AS {c.SqlType}) AS {c.Name}"
+        : c.Name));
+
+    public void Dispose() => Flush();
+}

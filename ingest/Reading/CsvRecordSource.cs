@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Text;
+
+namespace Analytics.Ingest.Reading;
+
+/// <summary>
+/// A streaming, byte-level RFC 4180 reader: fields are slices of one buffer, quoted fields may hold
+/// commas, doubled quotes and line breaks, CRLF or LF ends a record. GB18030 input is transcoded
+/// to UTF-8 on the fly (newline bytes are kept, so physical line numbers are the file's own).
+/// </summary>
+public sealed class CsvRecordSource : IRecordSource
+{
+    private static readonly SearchValues<byte> Delimiters = SearchValues.Create(","u8 + "\n"u8);
+
+    private readonly Stream _raw;
+    private readonly Stream _stream;
+    private byte[] _buffer = new byte[1 << 20];
+    private int _start, _end;
+    private bool _eof;
+    private int[] _fieldStart = new int[64];
+    private int[] _fieldLength = new int[64];
+    private int _count;
+    private long _nextLine = 1;
+    private readonly List<string> _headers = [];
+
+    public CsvRecordSource(Stream stream, Encoding encoding)
+    {
+        _raw = stream;
+        _stream = encoding.CodePage == Encoding.UTF8.CodePage ? stream : Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8, leaveOpen: true);
+        if (!ReadRecord()) throw new InvalidDataException("The file is empty (no header row).");
+        var first = true;
+        for (var i = 0; i < _count; i++)
+        {
+            var field = Field(i);
+            if (first && TextEncodings.HasUtf8Bom(field)) field = field[3..];
+            first = false;
+            _headers.Add(TextEncodings.StrictUtf8.GetString(field));
+        }
+    }
+
+    public IReadOnlyList<string> Headers => _headers;
+    public long Line { get; private set; }
+    public int FieldCount => _count;
+    public long Position => _raw.CanSeek ? _raw.Position : 0;
+
+    public ReadOnlySpan<byte> Field(int index) =>
+        index < _count ? _buffer.AsSpan(_start - _consumed + _fieldStart[index], _fieldLength[index]) : default;
+
+    // Offsets are kept relative to the record start; _consumed is the length of the current record.
+    private int _consumed;
+
+    public bool Read()
+    {
+        while (ReadRecord())
+        {
+            for (var i = 0; i < _count; i++)
+                if (!IsBlank(Field(i))) return true;
+        }
+        return false;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> field) => field.Trim((byte)' ').IsEmpty || field.SequenceEqual("\r"u8);
+
+    private bool ReadRecord()
+    {
+        while (true)
+        {
+            var available = _buffer.AsSpan(_start, _end - _start);
+            if (available.IsEmpty && _eof) return false;
+            if (TryParse(available, _eof, out var consumed, out var newlines))
+            {
+                _start += consumed;
+                _consumed = consumed;
+                Line = _nextLine;
+                _nextLine += newlines;
+                return true;
+            }
+            Refill();
+        }
+    }
+
+    private void Refill()
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0) _eof = true;
+        _end += read;
+    }
+
+    /// <summary>Parses one record from the start of <paramref name="data"/>; false when more bytes are needed.</summary>
+    private bool TryParse(ReadOnlySpan<byte> data, bool final, out int consumed, out int newlines)
+    {
+        consumed = 0;
+        newlines = 0;
+        _count = 0;
+        var pos = 0;
+        var escapedFields = 0UL;
+        while (true)
+        {
+            if (pos < data.Length && data[pos] == (byte)'"')
+            {
+                var p = pos + 1;
+                var escaped = false;
+                while (true)
+                {
+                    var q = p < data.Length ? data[p..].IndexOf((byte)'"') : -1;
+                    if (q < 0)
+                    {
+                        if (!final) return false;
+                        p = data.Length; // unterminated quote at the end of the file: take the rest
+                        break;
+                    }
+                    p += q;
+                    if (p + 1 >= data.Length && !final) return false;
+                    if (p + 1 < data.Length && data[p + 1] == (byte)'"') { escaped = true; p += 2; continue; }
+                    break;
+                }
+                var content = data[(pos + 1)..Math.Min(p, data.Length)];
+                newlines += content.Count((byte)'\n');
+                if (escaped && _count < 64) escapedFields |= 1UL << _count;
+                AddField(pos + 1, content.Length);
+                pos = Math.Min(p + 1, data.Length);
+                // Anything between the closing quote and the delimiter is tolerated and dropped.
+                var rest = pos < data.Length ? data[pos..].IndexOfAny(Delimiters) : -1;
+                if (rest < 0) { if (!final) return false; pos = data.Length; }
+                else pos += rest;
+            }
+            else
+            {
+                var r = pos < data.Length ? data[pos..].IndexOfAny(Delimiters) : -1;
+                if (r < 0) { if (!final) return false; r = data.Length - pos; }
+                var end = pos + r;
+                var length = r;
+                if (length > 0 && data[end - 1] == (byte)'\r' && (end == data.Length || data[end] == (byte)'\n')) length--;
+                AddField(pos, length);
+                pos = end;
+            }
+
+            if (pos >= data.Length) { consumed = data.Length; break; }
+            if (data[pos] == (byte)',')
+            {
+                pos++;
+                if (pos >= data.Length && final) { AddField(pos, 0); consumed = pos; break; }
+                continue;
+            }
+            newlines++;
+            consumed = pos + 1;
+            break;
+        }
+        if (escapedFields != 0) Unescape(data, escapedFields);
+        return true;
+    }
+
+    private void Unescape(ReadOnlySpan<byte> data, ulong escapedFields)
+    {
+        var writable = _buffer.AsSpan(_start, data.Length);
+        for (var i = 0; i < _count && i < 64; i++)
+        {
+            if ((escapedFields & (1UL << i)) == 0) continue;
+            var field = writable.Slice(_fieldStart[i], _fieldLength[i]);
+            var w = 0;
+            for (var r = 0; r < field.Length; r++)
+            {
+                field[w++] = field[r];
+                if (field[r] == (byte)'"' && r + 1 < field.Length && field[r + 1] == (byte)'"') r++;
+            }
+            _fieldLength[i] = w;
+        }
+    }
+
+    private void AddField(int start, int length)
+    {
+        if (_count == _fieldStart.Length)
+        {
+            Array.Resize(ref _fieldStart, _count * 2);
+            Array.Resize(ref _fieldLength, _count * 2);
+        }
+        _fieldStart[_count] = start;
+        _fieldLength[_count] = length;
+        _count++;
+    }
+
+    public void Dispose()
+    {
+        if (!ReferenceEquals(_stream, _raw)) _stream.Dispose();
+        _raw.Dispose();
+    }
+}

@@ -1,0 +1,24 @@
+namespace Analytics.Ingest.Reading;
+
+/// <summary>
+/// Rows of one input file as UTF-8 fields, whatever the format and encoding. Blank rows are
+/// skipped (they are not rows). <see cref="Headers"/> may grow while reading (JSON Lines).
+/// </summary>
+public interface IRecordSource : IDisposable
+{
+    IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Moves to the next non-blank row; false at the end.</summary>
+    bool Read();
+
+    /// <summary>Where the current row starts: the 1-based physical line (header = 1), or the sheet row for XLSX.</summary>
+    long Line { get; }
+
+    int FieldCount { get; }
+
+    /// <summary>The raw field for header <paramref name="index"/> (empty when the row is shorter).</summary>
+    ReadOnlySpan<byte> Field(int index);
+
+    /// <summary>Bytes consumed so far, for progress.</summary>
+    long Position { get; }
+}

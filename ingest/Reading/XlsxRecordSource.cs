@@ -1,0 +1,66 @@
+using System.Globalization;
+using ExcelDataReader;
+
+namespace Analytics.Ingest.Reading;
+
+/// <summary>
+/// The first sheet of an XLSX workbook. Excel date cells arrive as dates and are written
+/// <c>yyyy-MM-dd</c>; numbers in invariant notation without exponent. <see cref="Line"/> is the sheet row.
+/// </summary>
+public sealed class XlsxRecordSource : IRecordSource
+{
+    private readonly Stream _stream;
+    private readonly IExcelDataReader _reader;
+    private readonly RowBuffer _row = new();
+    private readonly List<string> _headers = [];
+
+    public XlsxRecordSource(Stream stream)
+    {
+        _ = TextEncodings.Gb18030; // ExcelDataReader needs the code-page provider registered
+        _stream = stream;
+        _reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
+        if (!Read()) throw new InvalidDataException("The first sheet is empty (no header row).");
+        for (var i = 0; i < _row.Count; i++) _headers.Add(System.Text.Encoding.UTF8.GetString(_row.Get(i)));
+    }
+
+    public IReadOnlyList<string> Headers => _headers;
+    public long Line { get; private set; }
+    public int FieldCount => _row.Count;
+    public long Position => 0;
+    public ReadOnlySpan<byte> Field(int index) => _row.Get(index);
+
+    public bool Read()
+    {
+        while (_reader.Read())
+        {
+            _row.Clear();
+            var blank = true;
+            for (var i = 0; i < _reader.FieldCount; i++)
+            {
+                var text = Format(_reader.GetValue(i));
+                if (text.Length > 0) blank = false;
+                _row.Set(i, text);
+            }
+            if (blank) continue;
+            Line = _reader.Depth + 1;
+            return true;
+        }
+        return false;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+}

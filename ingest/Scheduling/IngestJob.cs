@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Analytics.Ingest.Scheduling;
+
+/// <summary>A scheduled pass over one dataset's inbox folder; Quartz never runs the same dataset's job twice at once.</summary>
+[DisallowConcurrentExecution]
+public sealed class IngestJob(IngestRunner runner, IngestStatusBoard board, ILogger<IngestJob> logger) : IJob
+{
+    public const string DatasetKey = "dataset";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellation)
+    {
+        var dataset = context.MergedJobDataMap.GetString(DatasetKey)!;
+        var started = DateTime.UtcNow;
+        try
+        {
+            var result = await runner.RunPassAsync([dataset], cancellation: cancellation);
+            var outcome = result.AnyFailed ? "failed files" : result.Files.Count == 0 ? "idle" : "ok";
+            board.Record(new IngestRunStatus(dataset, started, DateTime.UtcNow, outcome, result.BatchId, result.Files.Count,
+                result.Files.Sum(f => f.RowsLoaded), result.Files.Sum(f => f.RowsRejected),
+                string.Join("; ", result.Files.Where(f => f.Error is not null).Select(f => $"{f.File}: {f.Error}")) is { Length: > 0 } e ? e : result.CatalogError));
+            foreach (var f in result.Files)
+                logger.LogInformation("ingest {File}: {Status}, {RowsLoaded}/{RowsIn} loaded, {RowsRejected} rejected {Error}", f.File, f.Status, f.RowsLoaded, f.RowsIn, f.RowsRejected, f.Error);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            board.Record(new IngestRunStatus(dataset, started, DateTime.UtcNow, "error", null, 0, 0, 0, e.Message));
+            logger.LogError(e, "Ingest pass for {Dataset} failed", dataset);
+            throw new JobExecutionException(e) { RefireImmediately = false };
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Analytics.Ingest.Schema;
+
+/// <summary>One column of a dataset: its English name, accepted header aliases, kind and single-column rule.</summary>
+public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, params string[] Aliases)
+{
+    public EnumType? Enum { get; init; }
+    public SignRule Sign { get; init; } = SignRule.NonNegative;
+    /// <summary>Inclusive integer range; <see cref="MaxBelowCurrentYear"/> makes the upper bound relative.</summary>
+    public long? Min { get; init; }
+    public long? Max { get; init; }
+    public int? MaxBelowCurrentYear { get; init; }
+    /// <summary>Decimal columns: digits after the point (money is always 2).</summary>
+    public int Scale { get; init; } = 2;
+    public int Precision { get; init; } = 14;
+    public bool? DefaultBool { get; init; }
+
+    /// <summary>The type of the column in the catalog views and Parquet files (BRIEF.md's contract).</summary>
+    public string SqlType => Kind switch
+    {
+        ColumnKind.Date or ColumnKind.Month => "DATE",
+        ColumnKind.Integer => "INTEGER",
+        ColumnKind.Money => "DECIMAL(14,2)",
+        ColumnKind.Decimal => $"DECIMAL({Precision},{Scale})",
+        ColumnKind.Bool => "BOOLEAN",
+        _ => "VARCHAR",
+    };
+
+    /// <summary>Money and decimals are staged as scaled BIGINT (exact, and far cheaper to append than DECIMAL values).</summary>
+    public bool IsScaled => Kind is ColumnKind.Money or ColumnKind.Decimal;
+
+    public string StageType => IsScaled ? "BIGINT" : SqlType;
+
+    public long? EffectiveMax => MaxBelowCurrentYear is { } below ? DateTime.UtcNow.Year - below : Max;
+}

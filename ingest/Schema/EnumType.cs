@@ -1,0 +1,62 @@
+namespace Analytics.Ingest.Schema;
+
+/// <summary>An enumeration: canonical English codes plus the Chinese labels that mean the same.</summary>
+public sealed class EnumType
+{
+    private readonly Dictionary<string, string> _lookup = new(StringComparer.OrdinalIgnoreCase);
+
+    public EnumType(string name, params (string Code, string[] Labels)[] values)
+    {
+        Name = name;
+        Codes = values.Select(v => v.Code).ToArray();
+        foreach (var (code, labels) in values)
+        {
+            _lookup[code] = code;
+            foreach (var label in labels) _lookup[label] = code;
+        }
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<string> Codes { get; }
+
+    /// <summary>The canonical code for a code or label (case-insensitive), or null when unknown.</summary>
+    public string? Resolve(string value) => _lookup.GetValueOrDefault(value);
+
+    public static readonly EnumType Gender = new("gender", ("M", ["男"]), ("F", ["女"]));
+
+    public static readonly EnumType Education = new("education",
+        ("none", ["不限"]), ("junior_high", ["初中"]), ("high_school", ["高中"]),
+        ("vocational", ["中专/中技", "中专", "中技"]), ("associate", ["大专"]), ("bachelor", ["本科"]),
+        ("master", ["硕士"]), ("doctorate", ["博士"]));
+
+    public static readonly EnumType Channel = new("channel",
+        ("public_service", ["公共就业服务"]), ("online", ["网络招聘"]), ("job_fair", ["招聘会"]), ("other", ["其他"]));
+
+    public static readonly EnumType SeekerCategory = new("category",
+        ("unemployed", ["失业人员"]), ("new_graduate", ["应届毕业生"]), ("migrant_worker", ["农村劳动者"]),
+        ("employed_seeking", ["在业人员"]), ("other", ["其他"]));
+
+    public static readonly EnumType EmploymentType = new("employment_type",
+        ("employee", ["单位就业"]), ("flexible", ["灵活就业"]), ("self_employed", ["自主创业"]),
+        ("public_welfare_post", ["公益性岗位"]));
+
+    public static readonly EnumType UnemploymentReason = new("reason",
+        ("contract_ended", ["合同到期"]), ("dismissed", ["解除合同"]), ("business_closed", ["单位关停"]),
+        ("graduate_unplaced", ["毕业未就业"]), ("other", ["其他"]));
+
+    public static readonly EnumType EndReason = new("end_reason",
+        ("reemployed", ["实现就业"]), ("retired", ["退休"]), ("moved", ["迁出"]), ("other", ["其他"]));
+
+    public static readonly EnumType RetireeStatus = new("status",
+        ("active", ["在册"]), ("transferred_out", ["转出"]), ("deceased", ["死亡"]));
+
+    public static readonly EnumType FeeModel = new("fee_model",
+        ("per_head", ["按人头"]), ("percent_of_payroll", ["按工资比例"]));
+
+    public static readonly EnumType TaxMethod = new("tax_method",
+        ("differential_5", ["差额征税5%", "差额征税"]), ("general_6", ["一般计税6%", "一般计税"]));
+
+    public static readonly EnumType CostCategory = new("category",
+        ("recruitment", ["招聘"]), ("training", ["培训"]), ("management", ["管理人员"]),
+        ("claims", ["工伤/理赔", "工伤", "理赔"]), ("other", ["其他"]));
+}

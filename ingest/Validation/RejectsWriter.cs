@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Analytics.Ingest.Validation;
+
+/// <summary>
+/// A file's rejects CSV (UTF-8 with BOM so Excel shows Chinese): line, column, rule, value.
+/// Created on the first reject only, so a clean file has no rejects file.
+/// </summary>
+public sealed class RejectsWriter : IDisposable
+{
+    private readonly string _path;
+    private StreamWriter? _writer;
+
+    public RejectsWriter(string path) => _path = path;
+
+    public string? WrittenPath => _writer is null ? null : _path;
+
+    public void Write(Violation v)
+    {
+        if (_writer is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            _writer = new StreamWriter(_path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            _writer.Write("line,column,rule,value\n");
+        }
+        _writer.Write(v.Line);
+        _writer.Write(',');
+        _writer.Write(Quote(v.Column));
+        _writer.Write(',');
+        _writer.Write(Quote(v.Rule));
+        _writer.Write(',');
+        _writer.Write(Quote(v.Value));
+        _writer.Write('\n');
+    }
+
+    private static string Quote(string s) =>
+        s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>Removes what was written (the file is being redone or failed as a whole).</summary>
+    public void Discard()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        if (File.Exists(_path)) File.Delete(_path);
+    }
+
+    public void Dispose() => _writer?.Dispose();
+}
