@@ -18,11 +18,13 @@ public static class ServeCommand
         command.Options.Add(UrlsOption);
         command.SetAction(async (parse, cancellation) =>
         {
-            var app = WebHost.Build(new WebHostOptions
+            var options = new WebHostOptions
             {
                 DataDirectory = parse.GetValue(AnalyticsCommandLine.DataOption)!,
                 Urls = parse.GetValue(UrlsOption)!,
-            });
+            };
+            var app = WebHost.Build(options);
+            await DemoBootstrap.PrepareAsync(app, options, parse.InvocationConfiguration.Output, cancellation);
             await app.RunAsync(cancellation);
             return AnalyticsCommandLine.Ok;
         });

@@ -34,6 +34,7 @@ public static class WebHost
         builder.Services.AddIngestScheduling(builder.Configuration, options.DataDirectory);
 
         var app = builder.Build();
+        ForwardLakeChanges(app);
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.Use(RememberLanguage);
@@ -51,6 +52,14 @@ public static class WebHost
         app.MapHub<LakeHub>(LakeHub.Path);
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>Every batch the ingest commits is pushed to the browsers through the hub.</summary>
+    private static void ForwardLakeChanges(WebApplication app)
+    {
+        var notifier = app.Services.GetRequiredService<LakeNotifier>();
+        app.Services.GetRequiredService<Analytics.Ingest.LakeEvents>().LakeChanged += (_, change) =>
+            _ = notifier.PublishAsync(new LakeChange(change.Datasets, change.BatchId.ToString(), DateTimeOffset.UtcNow));
     }
 
     /// <summary>A <c>?lang=</c> switch is remembered in a cookie so that every later page keeps it.</summary>

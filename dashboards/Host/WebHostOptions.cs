@@ -5,4 +5,6 @@ public sealed class WebHostOptions
     public required string DataDirectory { get; init; }
     public string Urls { get; init; } = "http://127.0.0.1:5080";
     public string[] Args { get; init; } = [];
+    /// <summary>Row-count multiplier of the demo data generated into an empty data folder.</summary>
+    public double DemoScale { get; init; } = 1;
 }
