@@ -14,6 +14,13 @@ public static class ReportBuilder
     private static readonly HashSet<string> PersonIdentifiers =
         ["personid", "workerid", "seekerid", "retireeid", "idnumber"];
 
+    /// <summary>A table of <paramref name="records"/> in the columns of <paramref name="spec"/> that <typeparamref name="T"/> has.</summary>
+    public static ReportTable Table<T>(string titleZh, string titleEn, IReadOnlyList<ReportColumn> spec, IEnumerable<T> records, ReportNotes notes)
+    {
+        var columns = ColumnsOf<T>(spec);
+        return new ReportTable(titleZh, titleEn, columns, RowsOf(columns, records), notes);
+    }
+
     public static IReadOnlyList<ReportColumn> ColumnsOf<T>(IReadOnlyList<ReportColumn> spec)
     {
         var properties = PropertiesOf(typeof(T));
