@@ -25,7 +25,8 @@ public static class ReportPublisher
         {
             await Task.Run(() =>
             {
-                using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                // Read/write and seekable: the XLSX package (System.IO.Packaging) needs both.
+                using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
                 var rows = new Progress(done =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();
