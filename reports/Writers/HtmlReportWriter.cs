@@ -99,8 +99,8 @@ public sealed class HtmlReportWriter : IReportWriter
             html.Write("</ul>\n");
         }
         foreach (var remark in notes.Remarks) html.Write($"<p>{E(remark)}</p>\n");
-        html.Write($"<p class=\"as-of\">{E(notes.DataAsOfText)}</p>\n");
-        html.Write($"<p class=\"legend\">{E(notes.SuppressionLegend)}</p>\n</section>\n");
+        html.Write($"<p class=\"data-as-of\">{E(notes.DataAsOfText)}</p>\n");
+        html.Write($"<p class=\"suppression-legend\">{E(notes.SuppressionLegend)}</p>\n</section>\n");
     }
 
     private static string E(string text) => Html.Encode(text);
