@@ -16,10 +16,15 @@ public static class Charts
     /// </summary>
     public static ChartSpec Range(ReportTable table, string titleZh, string labelField, string low, string high, string mid)
     {
-        var (l, h) = (table.IndexOf(low), table.IndexOf(high));
+        var (l, h) = (Index(table, low), Index(table, high));
         return Build(ChartKind.Range, table, table.Rows, titleZh, labelField, [low, high, mid],
             row => row.Values[l] is not null && row.Values[h] is not null);
     }
+
+    /// <summary>The first of <paramref name="candidates"/> the table has: names read better than codes, when the record carries them.</summary>
+    public static string LabelField(ReportTable table, params string[] candidates) =>
+        candidates.FirstOrDefault(field => table.IndexOf(field) >= 0)
+        ?? throw new ArgumentException($"The chart needs one of {string.Join(", ", candidates)} as labels.");
 
     private static ChartSpec Build(ChartKind kind, ReportTable table, IReadOnlyList<ReportRow> rows, string titleZh,
         string labelField, string[] seriesFields, Func<ReportRow, bool> include)

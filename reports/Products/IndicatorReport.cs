@@ -32,7 +32,7 @@ public static class IndicatorReport
     {
         var table = ReportBuilder.Table($"劳动力市场主要指标（{context.Period}，{context.Scope}）", $"Labour-market indicators, {context.Period}",
             Columns, rows, context.Notes(Method));
-        var label = table.IndexOf("region_name") >= 0 ? "region_name" : "region_code";
+        var label = Charts.LabelField(table, "region_name", "region_code");
         return table with { Chart = Charts.Bar(table, table.Rows, "需求人数与求职人数", label, "demand", "supply") };
     }
 

@@ -58,7 +58,7 @@ public static class MarginReport
             Columns, rows, context.Notes(Method));
         table = table with { Totals = ReportBuilder.RowsOf(table.Columns, periodTotals), TotalsTitleZh = "期间合计（按项目）" };
         var chartRows = table.Totals.Count > 0 ? table.Totals : table.Rows;
-        var label = table.IndexOf("project_name") >= 0 ? "project_name" : "project_id";
+        var label = Charts.LabelField(table, "project_name", "project_id");
         return table with { Chart = Charts.Bar(table, chartRows, "结算收入与毛利（期间合计，元）", label, "billed_revenue", "gross_margin") };
     }
 

@@ -51,13 +51,14 @@ public static class RankingReport
             shortage ? $"最缺工职业排行（{context.Period}，{context.Scope}）" : $"求职大于招聘职业排行（{context.Period}，{context.Scope}）",
             shortage ? $"Shortage occupations ranking, {context.Period}" : $"Surplus occupations ranking, {context.Period}",
             Columns(context.RegionNames), rows, context.Notes(Method(shortage)));
+        table = table with { Rows = table.Rows.Select(row => MarkNew(table, row)).ToArray() };
         table = table with
         {
             Totals = [Totals(table)],
             TotalsTitleZh = "列入职业合计",
             Notes = table.Notes with { Remarks = [GroupCounts(table)] },
         };
-        return table with { Chart = Charts.Bar(table, table.Rows, shortage ? "需求人数与求职人数（按缺口排序）" : "求职人数与需求人数", "occupation_name", "demand", "supply") };
+        return table with { Chart = Charts.Bar(table, table.Rows, shortage ? "需求人数与求职人数（按缺口排序）" : "求职人数与需求人数", Charts.LabelField(table, "occupation_name", "occupation_code"), "demand", "supply") };
     }
 
     private static string Method(bool shortage) =>
@@ -68,6 +69,19 @@ public static class RankingReport
             : "列入本表的职业求职人数大于需求人数且求职人数不少于阈值，按缺口数从小到大排列，缺口相同时按求人倍率从低到高，再按职业代码。")
         + "全国排行按缺口数与报告城市数的加权值排序，权重未公开；本表仅按缺口数排序。"
         + "上期排名为相同长度、相同范围的上一期排名（“新进”表示上期未列入）；需求典型城市为范围内该职业缺口最大且为正的城市。";
+
+    /// <summary>
+    /// rank_change is "new" when previous_rank is null (metrics.md §1); a record may carry it as a
+    /// nullable number, so a null change of a new entry is published as "new".
+    /// </summary>
+    private static ReportRow MarkNew(ReportTable table, ReportRow row)
+    {
+        var (previous, change) = (table.IndexOf("previous_rank"), table.IndexOf("rank_change"));
+        if (previous < 0 || change < 0 || row.Values[previous] is not null || row.Values[change] is not null) return row;
+        var values = row.Values.ToArray();
+        values[change] = "new";
+        return row with { Values = values };
+    }
 
     /// <summary>The totals over the listed occupations that metrics.md §1 asks the table to state, as a row of the same columns.</summary>
     private static ReportRow Totals(ReportTable table)

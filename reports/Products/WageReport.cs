@@ -41,7 +41,7 @@ public static class WageReport
     {
         var table = ReportBuilder.Table($"市场工资价位（{context.Period}，{context.Scope}）", $"Market wage guidance, {context.Period}",
             Columns(context.RegionNames), rows, context.Notes(Method));
-        return table with { Chart = Charts.Range(table, "月工资分布（低位数—高位数，标记为中位数；单位：元）", "occupation_name", "p10", "p90", "p50") };
+        return table with { Chart = Charts.Range(table, "月工资分布（低位数—高位数，标记为中位数；单位：元）", Charts.LabelField(table, "occupation_name", "occupation_code"), "p10", "p90", "p50") };
     }
 
     private const string Method =

@@ -41,16 +41,18 @@ public sealed class HtmlReportWriter : IReportWriter
             <p class="subtitle" lang="en">{E(table.TitleEn)}</p>
 
             """);
-        if (table.Chart is not null) html.Write("<div id=\"chart\"></div>\n");
+        var chart = table.Chart is { Labels.Count: > 0 } ? table.Chart : null;
+        if (chart is not null) html.Write("<div id=\"chart\"></div>\n");
+        if (table.Rows.Count == 0) html.Write("<p class=\"empty\">本期没有符合条件的数据。</p>\n");
         WriteTable(html, table, table.Rows, "report", null, rowsWritten);
         if (table.Totals.Count > 0) WriteTable(html, table, table.Totals, "report-totals", table.TotalsTitleZh, null);
         WriteNotes(html, table);
-        if (table.Chart is not null)
+        if (chart is not null)
         {
             html.Write("<script>");
             html.Write(PlotlyScript.Source);
             html.Write("</script>\n<script>\nconst figure = ");
-            html.Write(PlotlyFigure.Json(table.Chart));
+            html.Write(PlotlyFigure.Json(chart));
             html.Write(";\nPlotly.newPlot('chart', figure.data, figure.layout, {displaylogo: false, responsive: true});\n</script>\n");
         }
         html.Write("</body>\n</html>\n");

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Analytics.Reports.Products;
 using Analytics.Reports.Publishing;
 using Shouldly;
 using Xunit;
@@ -76,5 +77,24 @@ public class JsonReportTests
         rows[0].GetProperty("alerts").EnumerateArray().Select(a => a.GetString()).ShouldBe(["negative_margin", "below_target"]);
         rows[0].GetProperty("revenue_variance").ValueKind.ShouldBe(JsonValueKind.Null);
         rows[1].GetProperty("alerts").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Indicator_json_matches_fields_like_retirees_80_plus_and_writes_months_and_money()
+    {
+        using var folder = new TempFolder();
+        IndicatorResult[] rows =
+        [
+            new(new DateOnly(2026, 9, 1), "440000", "广东省", 300, 120, 2.50m, 123456.78m, 12),
+            new(new DateOnly(2026, 9, 1), "440300", "深圳市", 200, 100, 2.00m, 100000.00m, 7),
+        ];
+        var table = IndicatorReport.Build(rows, SampleReports.Context([]) with { Period = "2026-09", Scope = "广东省" });
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Publish.To(folder, table, ReportFormat.Json, "indicators.json")));
+        var first = json.RootElement[0];
+        first.EnumerateObject().Select(p => p.Name).ShouldBe(["month", "region_code", "region_name", "demand", "supply", "ratio", "ui_paid", "retirees_80_plus"]);
+        first.GetProperty("month").GetString().ShouldBe("2026-09");
+        first.GetProperty("ui_paid").GetRawText().ShouldBe("123456.78");
+        first.GetProperty("retirees_80_plus").GetInt32().ShouldBe(12);
+        table.Chart!.Labels.ShouldBe(["广东省", "深圳市"]);
     }
 }
