@@ -24,7 +24,7 @@ public static class ReportBuilder
     public static IReadOnlyList<ReportColumn> ColumnsOf<T>(IReadOnlyList<ReportColumn> spec)
     {
         var properties = PropertiesOf(typeof(T));
-        var keys = spec.Select(c => Naming.MatchKey(c.Field)).ToHashSet();
+        var keys = spec.SelectMany(c => c.Names).Select(Naming.MatchKey).ToHashSet();
         foreach (var property in properties)
         {
             var key = Naming.MatchKey(property.Name);
@@ -34,7 +34,7 @@ public static class ReportBuilder
                 throw new ArgumentException($"{typeof(T).Name}.{property.Name} has no column in the report's spec table (add its headers and kind).");
         }
         var present = properties.Select(p => Naming.MatchKey(p.Name)).ToHashSet();
-        return spec.Where(c => present.Contains(Naming.MatchKey(c.Field))).ToArray();
+        return spec.Where(c => c.Names.Any(name => present.Contains(Naming.MatchKey(name)))).ToArray();
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public static class ReportBuilder
     public static IReadOnlyList<ReportRow> RowsOf<T>(IReadOnlyList<ReportColumn> columns, IEnumerable<T> records, string suppressedField = "suppressed")
     {
         var byKey = PropertiesOf(typeof(T)).ToDictionary(p => Naming.MatchKey(p.Name));
-        var getters = columns.Select(c => byKey.GetValueOrDefault(Naming.MatchKey(c.Field))).ToArray();
+        var getters = columns.Select(c => c.Names.Select(name => byKey.GetValueOrDefault(Naming.MatchKey(name))).FirstOrDefault(p => p is not null)).ToArray();
         var suppressedProperty = byKey.GetValueOrDefault(Naming.MatchKey(suppressedField));
         var rows = new List<ReportRow>();
         foreach (var record in records)

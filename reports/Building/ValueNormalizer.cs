@@ -1,11 +1,13 @@
 using System.Collections;
 using System.Globalization;
+using System.Text.Json;
 
 namespace Analytics.Reports.Building;
 
 /// <summary>
 /// Brings a record's property value to the few types the writers know: string, long, decimal, bool,
-/// DateOnly, string[] or null. Enums become their snake_case names (level, alerts).
+/// DateOnly, string[] or null. Enums become their snake_case names (level, alerts); any other type
+/// is published as its own JSON form (e.g. a rank-change struct whose converter writes 3 or "new").
 /// </summary>
 internal static class ValueNormalizer
 {
@@ -22,7 +24,19 @@ internal static class ValueNormalizer
         DateTime time => DateOnly.FromDateTime(time),
         Enum e => Naming.SnakeCase(e.ToString()),
         IEnumerable items => items.Cast<object?>().Select(item => ItemText(item, field)).ToArray(),
-        _ => throw new ArgumentException($"Field '{field}' has a value of type {value.GetType().Name} that reports cannot publish."),
+        _ => FromJson(JsonSerializer.SerializeToElement(value, value.GetType()), field, value.GetType()),
+    };
+
+    private static object? FromJson(JsonElement json, string field, Type type) => json.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => json.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number when json.TryGetInt64(out var whole) => whole,
+        JsonValueKind.Number => json.GetDecimal(),
+        JsonValueKind.Array => json.EnumerateArray().Select(item => FromJson(item, field, type)?.ToString() ?? "").ToArray(),
+        _ => throw new ArgumentException($"Field '{field}' has a value of type {type.Name} that is not a single value; reports cannot publish it."),
     };
 
     private static string ItemText(object? item, string field) => Normalize(item, field) switch

@@ -17,5 +17,10 @@ public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn
 
     public bool IsWithheldWhenSuppressed => WithheldWhenSuppressed || Kind == ColumnKind.Wage;
 
+    /// <summary>Other property names that fill this column (a period-totals record's average_headcount fills headcount).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    public IEnumerable<string> Names => Aliases.Prepend(Field);
+
     public string Label(string code) => Labels is not null && Labels.TryGetValue(code, out var name) ? name : code;
 }

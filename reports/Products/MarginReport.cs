@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Reports.Building;
 using Analytics.Reports.Model;
 
@@ -23,7 +22,7 @@ public static class MarginReport
         new("agency_id", "派遣机构编号", "Agency", ColumnKind.Text),
         new("agency_name", "派遣机构", "Agency name", ColumnKind.Text),
         new("month", "月份", "Month", ColumnKind.Month),
-        new("headcount", "派遣人数", "Headcount", ColumnKind.Integer),
+        new("headcount", "派遣人数", "Headcount", ColumnKind.Integer) { Aliases = ["average_headcount"] },
         new("payroll", "应发工资", "Payroll", ColumnKind.Money),
         new("employer_si", "单位社会保险费", "Employer social insurance", ColumnKind.Money),
         new("employer_hf", "单位住房公积金", "Employer housing fund", ColumnKind.Money),
@@ -40,15 +39,12 @@ public static class MarginReport
         new("revenue_variance", "收入预算差异", "Revenue variance", ColumnKind.Money),
         new("cost_variance", "成本预算差异", "Cost variance", ColumnKind.Money),
         new("overdue_amount", "逾期应收", "Overdue receivables", ColumnKind.Money),
+        // The figures behind the alerts.
+        new("dispatch_share_pct", "派遣用工比例（%）", "Dispatch share (%)", ColumnKind.Percent),
+        new("si_base_low_workers", "社保基数偏低人数", "Workers with low SI base", ColumnKind.Integer),
+        new("short_contract_workers", "合同不足两年人数", "Workers on short contracts", ColumnKind.Integer),
+        new("max_days_overdue", "最长逾期天数", "Longest overdue (days)", ColumnKind.Integer),
         new("alerts", "预警", "Alerts", ColumnKind.Codes) { Labels = AlertNames },
-    ];
-
-    public static IReadOnlyList<Threshold> Thresholds(decimal surtaxRate = 0.12m, decimal dispatchCapPct = 10, decimal siBaseMinPct = 60, int overdueDays = 30) =>
-    [
-        new("附加税费率（城建7%、教育3%、地方教育2%）", surtaxRate.ToString(CultureInfo.InvariantCulture)),
-        new("派遣用工比例上限（%）", dispatchCapPct.ToString(CultureInfo.InvariantCulture)),
-        new("社保缴费基数不低于应发工资的（%）", siBaseMinPct.ToString(CultureInfo.InvariantCulture)),
-        new("应收款逾期预警天数", overdueDays.ToString(CultureInfo.InvariantCulture)),
     ];
 
     /// <summary><paramref name="periodTotals"/>: one record per project over the whole period (may be a narrower type).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Reports.Building;
 using Analytics.Reports.Model;
 
@@ -35,13 +34,6 @@ public static class RankingReport
         new("previous_rank", "上期排名", "Previous rank", ColumnKind.Integer),
         new("rank_change", "排名变化", "Rank change", ColumnKind.Text) { Labels = RankChangeLabels },
         new("typical_cities", "需求典型城市", "Typical cities", ColumnKind.Codes) { Labels = regionNames },
-    ];
-
-    public static IReadOnlyList<Threshold> Thresholds(int minimum = 10, int top = 100, int typicalCities = 3) =>
-    [
-        new("列入排行的最低人数（短缺榜为需求人数，过剩榜为求职人数）", minimum.ToString(CultureInfo.InvariantCulture)),
-        new("排行职业数上限", top.ToString(CultureInfo.InvariantCulture)),
-        new("需求典型城市数上限", typicalCities.ToString(CultureInfo.InvariantCulture)),
     ];
 
     public static ReportTable Build<T>(IEnumerable<T> rows, RankingKind kind, ReportContext context)

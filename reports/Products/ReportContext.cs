@@ -4,14 +4,15 @@ namespace Analytics.Reports.Products;
 
 /// <summary>
 /// What a product's table needs besides its rows: the period and scope as the reader should see them
-/// (e.g. "2026Q3", "全部地区"), the thresholds in force (from the product's <c>Thresholds(...)</c>
-/// helper with the configured values), the newest committed ingest batch (null when none), and
-/// region names for code lists such as typical_cities.
+/// (e.g. "2026Q3", "全部地区"), the thresholds in force as the service used them, the newest
+/// committed ingest batch (null when none), and region names for code lists such as typical_cities.
 /// </summary>
 public sealed record ReportContext(string Period, string Scope, IReadOnlyList<Threshold> Thresholds, string? DataAsOf)
 {
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
 
-    public ReportNotes Notes(string method, IReadOnlyList<string>? remarks = null) =>
-        new(method, Thresholds, DataAsOf) { Remarks = remarks ?? [] };
+    /// <summary>The method paragraph the service states (e.g. the marts' PublicationNotes.MethodZh); null keeps the product's own.</summary>
+    public string? MethodZh { get; init; }
+
+    public ReportNotes Notes(string productMethod) => new(MethodZh ?? productMethod, Thresholds, DataAsOf);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Reports.Building;
 using Analytics.Reports.Model;
 
@@ -29,12 +28,6 @@ public static class WageReport
         new("suppressed", "样本不足", "Suppressed", ColumnKind.Boolean),
         // A change of a suppressed median would disclose it relative to last year's.
         new("change_pct", "中位数较上年变化（%）", "Median change (%)", ColumnKind.Percent) { Decimals = 1, WithheldWhenSuppressed = true },
-    ];
-
-    public static IReadOnlyList<Threshold> Thresholds(int minimumSample = 30, decimal fenceIqrMultiple = 3) =>
-    [
-        new("公布工资的最低样本数", minimumSample.ToString(CultureInfo.InvariantCulture)),
-        new("异常值界限（四分位距倍数）", fenceIqrMultiple.ToString(CultureInfo.InvariantCulture)),
     ];
 
     public static ReportTable Build<T>(IEnumerable<T> rows, ReportContext context)

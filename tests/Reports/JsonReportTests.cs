@@ -85,13 +85,13 @@ public class JsonReportTests
         using var folder = new TempFolder();
         IndicatorResult[] rows =
         [
-            new(new DateOnly(2026, 9, 1), "440000", "广东省", 300, 120, 2.50m, 123456.78m, 12),
-            new(new DateOnly(2026, 9, 1), "440300", "深圳市", 200, 100, 2.00m, 100000.00m, 7),
+            new(new DateOnly(2026, 9, 1), "440000", "广东省", false, 300, 120, 2.50m, 4, 123456.78m, 12),
+            new(new DateOnly(2026, 9, 1), "440300", "深圳市", true, 200, 100, 2.00m, 3, 100000.00m, 7),
         ];
-        var table = IndicatorReport.Build(rows, SampleReports.Context([]) with { Period = "2026-09", Scope = "广东省" });
+        var table = IndicatorReport.Build(rows, SampleReports.Context() with { Period = "2026-09", Scope = "广东省" });
         using var json = JsonDocument.Parse(File.ReadAllBytes(Publish.To(folder, table, ReportFormat.Json, "indicators.json")));
         var first = json.RootElement[0];
-        first.EnumerateObject().Select(p => p.Name).ShouldBe(["month", "region_code", "region_name", "demand", "supply", "ratio", "ui_paid", "retirees_80_plus"]);
+        first.EnumerateObject().Select(p => p.Name).ShouldBe(["month", "region_code", "region_name", "is_child", "demand", "supply", "ratio", "new_employment_self_employed", "ui_paid", "retirees_80_plus"]);
         first.GetProperty("month").GetString().ShouldBe("2026-09");
         first.GetProperty("ui_paid").GetRawText().ShouldBe("123456.78");
         first.GetProperty("retirees_80_plus").GetInt32().ShouldBe(12);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Analytics.Reports.Model;
 using Analytics.Reports.Products;
 
@@ -7,7 +9,26 @@ namespace Analytics.Tests.Reports;
 
 public sealed record RankingResult(
     int Rank, string OccupationCode, string OccupationName, int Demand, int Supply, int Gap, decimal? Ratio,
-    int? PreviousRank, object RankChange, IReadOnlyList<string> TypicalCities);
+    int? PreviousRank, Movement RankChange, IReadOnlyList<string> TypicalCities);
+
+/// <summary>Like the marts' rank change: a struct whose JSON converter writes a number or "new".</summary>
+[JsonConverter(typeof(MovementConverter))]
+public readonly record struct Movement(int? Places)
+{
+    public static readonly Movement New = new(null);
+}
+
+public sealed class MovementConverter : JsonConverter<Movement>
+{
+    public override Movement Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number ? new Movement(reader.GetInt32()) : Movement.New;
+
+    public override void Write(Utf8JsonWriter writer, Movement value, JsonSerializerOptions options)
+    {
+        if (value.Places is { } places) writer.WriteNumberValue(places);
+        else writer.WriteStringValue("new");
+    }
+}
 
 public enum WageLevel { Occupation, MinorGroup }
 
@@ -18,10 +39,15 @@ public sealed record WageResult(
 public enum MarginAlert { NegativeMargin, BelowTarget, DispatchCap, SiBaseLow, ShortContract, OverdueReceivable }
 
 public sealed record MarginResult(
-    string ProjectId, string ProjectName, DateOnly? Month, decimal Headcount, decimal Payroll, decimal BilledRevenue,
+    string ProjectId, string ProjectName, DateOnly Month, int Headcount, decimal Payroll, decimal BilledRevenue,
     decimal GrossMargin, decimal? MarginPct, decimal? RevenueVariance, IReadOnlyList<MarginAlert> Alerts);
 
-public sealed record IndicatorResult(DateOnly Month, string RegionCode, string RegionName, int Demand, int Supply, decimal? Ratio, decimal UiPaid, int Retirees80Plus);
+/// <summary>A narrower record for the period totals, named like the marts' (AverageHeadcount, Months).</summary>
+public sealed record MarginPeriodTotal(string ProjectId, string ProjectName, int Months, decimal AverageHeadcount, decimal Payroll,
+    decimal BilledRevenue, decimal GrossMargin, decimal? MarginPct);
+
+public sealed record IndicatorResult(DateOnly Month, string? RegionCode, string RegionName, bool IsChild, long Demand, long Supply, decimal? Ratio,
+    long NewEmploymentSelfEmployed, decimal UiPaid, [property: JsonPropertyName("retirees_80_plus")] long Retirees80Plus);
 
 /// <summary>The tables the format tests read back, with the awkward values each format must survive.</summary>
 public static class SampleReports
@@ -34,18 +60,18 @@ public static class SampleReports
         ["110000"] = "北京市", ["310000"] = "上海市", ["440300"] = "深圳市",
     };
 
-    public static ReportContext Context(IReadOnlyList<Threshold> thresholds) =>
+    public static ReportContext Context(params Threshold[] thresholds) =>
         new("2026Q3", "全部地区", thresholds, "20260930-001") { RegionNames = Regions };
 
     public static RankingResult[] RankingRows =>
     [
-        new(1, "4-01-02-01", ScriptName, 95, 15, 80, 6.33m, 2, 1, ["440300", "310000"]),
-        new(2, "6-18-02-04", AwkwardName, 120, 40, 80, 3.00m, null, "new", ["110000"]),
-        new(3, "4-10-01-06", "快递员", 30, 0, 30, null, 3, 0, []),
+        new(1, "4-01-02-01", ScriptName, 95, 15, 80, 6.33m, 2, new(1), ["440300", "310000"]),
+        new(2, "6-18-02-04", AwkwardName, 120, 40, 80, 3.00m, null, Movement.New, ["110000"]),
+        new(3, "4-10-01-06", "快递员", 30, 0, 30, null, 3, new(0), []),
     ];
 
     public static ReportTable Ranking() =>
-        RankingReport.Build(RankingRows, RankingKind.Shortage, Context(RankingReport.Thresholds()));
+        RankingReport.Build(RankingRows, RankingKind.Shortage, Context(new("列入排行的最低需求人数", "10"), new("排行职业数上限", "100")));
 
     /// <summary>The suppressed row still carries wage figures, as a faulty service might: the model must withhold them.</summary>
     public static WageResult[] WageRows =>
@@ -57,7 +83,7 @@ public static class SampleReports
 
     public static readonly string[] SuppressedFigures = ["7111", "7222", "7777", "7778", "7888", "7889", "7999", "8000", "7654", "9.9"];
 
-    public static ReportTable Wages() => WageReport.Build(WageRows, Context(WageReport.Thresholds()));
+    public static ReportTable Wages() => WageReport.Build(WageRows, Context(new("公布工资的最低样本数", "30"), new("异常值界限（四分位距倍数）", "3")));
 
     public static MarginResult[] MarginRows =>
     [
@@ -66,12 +92,12 @@ public static class SampleReports
         new("P002", "乙项目", new DateOnly(2026, 1, 1), 5, 20000.00m, 26000.00m, 1500.00m, 5.77m, -100.00m, [MarginAlert.OverdueReceivable]),
     ];
 
-    public static MarginResult[] MarginTotals =>
+    public static MarginPeriodTotal[] MarginTotals =>
     [
-        new("P001", "甲项目", null, 10.5m, 105000.00m, 130000.00m, 1765.54m, 1.36m, null, [MarginAlert.NegativeMargin, MarginAlert.BelowTarget]),
-        new("P002", "乙项目", null, 5m, 20000.00m, 26000.00m, 1500.00m, 5.77m, -100.00m, [MarginAlert.OverdueReceivable]),
+        new("P001", "甲项目", 2, 10.5m, 105000.00m, 130000.00m, 1765.54m, 1.36m),
+        new("P002", "乙项目", 1, 5m, 20000.00m, 26000.00m, 1500.00m, 5.77m),
     ];
 
     public static ReportTable Margins() =>
-        MarginReport.Build(MarginRows, MarginTotals, Context(MarginReport.Thresholds()) with { Period = "2026-01 至 2026-02" });
+        MarginReport.Build(MarginRows, MarginTotals, Context(new("附加税费率", "0.12"), new("应收款逾期预警天数", "30")) with { Period = "2026-01 至 2026-02" });
 }

@@ -29,7 +29,7 @@ public class ProductReportTests
     public void A_null_rank_change_of_an_entry_without_previous_rank_is_published_as_new()
     {
         var table = RankingReport.Build([new PlainRanking(1, "4-01-02-01", 20, 5, null, null), new PlainRanking(2, "4-01-02-02", 12, 4, 5, 3)],
-            RankingKind.Shortage, SampleReports.Context(RankingReport.Thresholds()));
+            RankingKind.Shortage, SampleReports.Context());
         table.Rows[0].Values[table.IndexOf("rank_change")].ShouldBe("new");
         table.Rows[1].Values[table.IndexOf("rank_change")].ShouldBe(3L);
     }
@@ -38,7 +38,7 @@ public class ProductReportTests
     public void An_empty_result_still_publishes_a_valid_file_in_every_format()
     {
         using var folder = new TempFolder();
-        var empty = RankingReport.Build(Array.Empty<RankingResult>(), RankingKind.Surplus, SampleReports.Context(RankingReport.Thresholds()));
+        var empty = RankingReport.Build(Array.Empty<RankingResult>(), RankingKind.Surplus, SampleReports.Context());
 
         JsonDocument.Parse(File.ReadAllText(Publish.To(folder, empty, ReportFormat.Json, "e.json"))).RootElement.GetArrayLength().ShouldBe(0);
         File.ReadAllLines(Publish.To(folder, empty, ReportFormat.Csv, "e.csv")).Length.ShouldBe(1);
