@@ -18,7 +18,7 @@ public static class Charts
     {
         var (l, h) = (Index(table, low), Index(table, high));
         return Build(ChartKind.Range, table, table.Rows, titleZh, labelField, [low, high, mid],
-            row => row.Values[l] is not null && row.Values[h] is not null);
+            row => row.Published(table.Columns[l], l) is not null && row.Published(table.Columns[h], h) is not null);
     }
 
     /// <summary>The first of <paramref name="candidates"/> the table has: names read better than codes, when the record carries them.</summary>
@@ -36,7 +36,7 @@ public static class Charts
         {
             var index = Index(table, field);
             var column = table.Columns[index];
-            return new ChartSeries(column.HeaderZh, shown.Select(row => Number(column, row.Values[index])).ToArray());
+            return new ChartSeries(column.HeaderZh, shown.Select(row => Number(column, row.Published(column, index))).ToArray());
         }).ToArray();
         return new ChartSpec(kind, titleZh, labels, series);
     }

@@ -18,7 +18,7 @@ public sealed class CsvReportWriter : IReportWriter
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
-            text.WriteLine(string.Join(",", table.Columns.Select((c, i) => Quote(MachineText.Format(c, row.Values[i])))));
+            text.WriteLine(string.Join(",", table.Columns.Select((c, i) => Quote(MachineText.Format(c, row.Published(c, i))))));
             RowProgress.Report(rowsWritten, r + 1, table.Rows.Count);
         }
     }

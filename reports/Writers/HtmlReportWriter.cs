@@ -73,7 +73,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 var column = table.Columns[c];
                 var withheld = rows[r].Suppressed && column.IsWithheldWhenSuppressed;
                 var css = withheld ? " class=\"withheld\"" : rows[r].Values[c] is long or decimal ? " class=\"num\"" : "";
-                html.Write($"<td{css}>{E(Shown(column, rows[r].Values[c], withheld))}</td>");
+                html.Write($"<td{css}>{E(Shown(column, rows[r].Published(column, c), withheld))}</td>");
             }
             html.Write("</tr>\n");
             RowProgress.Report(rowsWritten, r + 1, rows.Count);

@@ -29,7 +29,7 @@ public sealed class JsonReportWriter : IReportWriter
             for (var c = 0; c < table.Columns.Count; c++)
             {
                 json.WritePropertyName(table.Columns[c].Field);
-                WriteValue(json, table.Columns[c], table.Rows[r].Values[c]);
+                WriteValue(json, table.Columns[c], table.Rows[r].Published(table.Columns[c], c));
             }
             json.WriteEndObject();
             RowProgress.Report(rowsWritten, r + 1, table.Rows.Count);

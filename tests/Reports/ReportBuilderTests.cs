@@ -1,5 +1,7 @@
 using Analytics.Reports.Building;
+using System.Text;
 using Analytics.Reports.Model;
+using Analytics.Reports.Writers;
 using Shouldly;
 using Xunit;
 
@@ -45,5 +47,22 @@ public class ReportBuilderTests
     {
         Should.Throw<ArgumentException>(() => ReportBuilder.ColumnsOf<WithPerson>(Spec)).Message.ShouldContain("person identifier");
         Should.Throw<ArgumentException>(() => ReportBuilder.ColumnsOf<WithStray>(Spec)).Message.ShouldContain("Bonus");
+    }
+
+    [Fact]
+    public void Writers_withhold_wages_even_in_a_suppressed_row_built_by_hand()
+    {
+        var columns = ReportBuilder.ColumnsOf<Cell>(Spec);
+        var table = new ReportTable("t", "t", columns, [new ReportRow(["440300", 3L, 7777.77m, 9.9m, 29L, true], Suppressed: true)],
+            new ReportNotes("m", [], null));
+        foreach (IReportWriter writer in new IReportWriter[] { new JsonReportWriter(), new CsvReportWriter() })
+        {
+            using var output = new MemoryStream();
+            writer.Write(table, output);
+            var text = Encoding.UTF8.GetString(output.ToArray());
+            text.ShouldContain("440300");
+            text.ShouldNotContain("7777");
+            text.ShouldNotContain("9.9");
+        }
     }
 }
