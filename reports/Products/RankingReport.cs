@@ -48,7 +48,7 @@ public static class RankingReport
         {
             Totals = [Totals(table)],
             TotalsTitleZh = "列入职业合计",
-            Notes = table.Notes with { Remarks = [GroupCounts(table)] },
+            Notes = table.Notes with { Remarks = table.IndexOf("occupation_code") < 0 ? [] : [GroupCounts(table)] },
         };
         return table with { Chart = Charts.Bar(table, table.Rows, shortage ? "需求人数与求职人数（按缺口排序）" : "求职人数与需求人数", Charts.LabelField(table, "occupation_name", "occupation_code"), "demand", "supply") };
     }
