@@ -1,0 +1,50 @@
+using System.Globalization;
+using Analytics.Reports.Model;
+
+namespace Analytics.Reports.Formatting;
+
+/// <summary>
+/// Values as a reader sees them (HTML cells, XLSX text and column widths): rounded half away from
+/// zero only here, wages in whole yuan, codes replaced by names, 样本不足 in withheld cells.
+/// </summary>
+public static class HumanText
+{
+    public const string Missing = "—";
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Format(ReportColumn column, ReportRow row, int index)
+    {
+        if (row.Suppressed && column.IsWithheldWhenSuppressed) return ReportNotes.SuppressionMark;
+        return Format(column, row.Values[index]);
+    }
+
+    public static string Format(ReportColumn column, object? value) => value switch
+    {
+        null => Missing,
+        string s => column.Label(s),
+        bool b => b ? "是" : "否",
+        DateOnly d => d.ToString(column.Kind == ColumnKind.Month ? "yyyy-MM" : "yyyy-MM-dd", Invariant),
+        string[] items => string.Join("、", items.Select(column.Label)),
+        long n => n.ToString("#,##0", Invariant),
+        decimal d => Number(column, d),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>The decimals a number of this column is shown with (null: as many as it has, up to 2).</summary>
+    public static int? ShownDecimals(ColumnKind kind, int percentDecimals) => kind switch
+    {
+        ColumnKind.Money or ColumnKind.Ratio => 2,
+        ColumnKind.Percent => percentDecimals,
+        ColumnKind.Wage => 0,
+        _ => null,
+    };
+
+    private static string Number(ReportColumn column, decimal value)
+    {
+        var decimals = ShownDecimals(column.Kind, column.Decimals);
+        if (decimals is null) return value.ToString("#,##0.##", Invariant);
+        var rounded = decimal.Round(value, decimals.Value, MidpointRounding.AwayFromZero);
+        var pattern = column.Kind == ColumnKind.Ratio || column.Kind == ColumnKind.Percent ? "0" : "#,##0";
+        return rounded.ToString(decimals.Value == 0 ? pattern : pattern + "." + new string('0', decimals.Value), Invariant);
+    }
+}

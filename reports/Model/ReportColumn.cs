@@ -1,0 +1,26 @@
+namespace Analytics.Reports.Model;
+
+/// <summary>
+/// One published column. <see cref="Field"/> is the snake_case name of metrics.md (JSON keys, CSV header);
+/// the headers are for the human formats.
+/// </summary>
+public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn, ColumnKind Kind)
+{
+    /// <summary>Decimals shown for <see cref="ColumnKind.Percent"/> (1 or 2); other kinds have fixed decimals.</summary>
+    public int Decimals { get; init; } = 2;
+
+    /// <summary>Code -> name shown in the human formats (region names, alert names, enum labels); codes stay in JSON/CSV.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>Whether a suppressed row withholds this column; every wage figure does, whatever the spec table says.</summary>
+    public bool WithheldWhenSuppressed { get; init; }
+
+    public bool IsWithheldWhenSuppressed => WithheldWhenSuppressed || Kind == ColumnKind.Wage;
+
+    /// <summary>Other property names that fill this column (a period-totals record's average_headcount fills headcount).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    public IEnumerable<string> Names => Aliases.Prepend(Field);
+
+    public string Label(string code) => Labels is not null && Labels.TryGetValue(code, out var name) ? name : code;
+}

@@ -1,0 +1,18 @@
+namespace Analytics.Reports.Model;
+
+/// <summary>A threshold that shaped the table, as the reader should see it (e.g. "最低需求人数", "10").</summary>
+public sealed record Threshold(string Name, string Value);
+
+/// <summary>The notes every published table carries (the XLSX '说明' sheet, the HTML footer).</summary>
+public sealed record ReportNotes(string Method, IReadOnlyList<Threshold> Thresholds, string? DataAsOf)
+{
+    public const string SuppressionMark = "样本不足";
+
+    public string SuppressionLegend { get; init; } =
+        $"{SuppressionMark}：样本数不足阈值的单元格只公布样本数，不公布任何工资数值。";
+
+    /// <summary>Further lines the product wants to state (e.g. listed occupations per major group).</summary>
+    public IReadOnlyList<string> Remarks { get; init; } = [];
+
+    public string DataAsOfText => DataAsOf is null ? "数据截至：无已提交的导入批次" : $"数据截至批次 {DataAsOf}";
+}

@@ -1,0 +1,25 @@
+namespace Analytics.Reports.Model;
+
+/// <summary>
+/// A format-neutral published table: what every writer renders. <see cref="Totals"/> are rows in the
+/// same columns (the ranking's totals, a margins period's per-project totals); machine formats
+/// (JSON, CSV) hold only <see cref="Rows"/>, as metrics.md §3 asks.
+/// </summary>
+public sealed record ReportTable(
+    string TitleZh,
+    string TitleEn,
+    IReadOnlyList<ReportColumn> Columns,
+    IReadOnlyList<ReportRow> Rows,
+    ReportNotes Notes)
+{
+    public IReadOnlyList<ReportRow> Totals { get; init; } = [];
+    public string TotalsTitleZh { get; init; } = "合计";
+    public ChartSpec? Chart { get; init; }
+
+    public int IndexOf(string field)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i].Field == field) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,48 @@
+using Analytics.Reports.Building;
+using Analytics.Reports.Model;
+
+namespace Analytics.Reports.Products;
+
+/// <summary>Labour-market indicators (metrics.md §4): the scope's row, then its direct children with data.</summary>
+public static class IndicatorReport
+{
+    public static IReadOnlyList<ReportColumn> Columns { get; } =
+    [
+        new("month", "月份", "Month", ColumnKind.Month),
+        new("region_code", "地区代码", "Region code", ColumnKind.Text),
+        new("region_name", "地区", "Region", ColumnKind.Text),
+        new("is_child", "下级地区", "Child region", ColumnKind.Boolean),
+        new("demand", "需求人数", "Demand", ColumnKind.Integer),
+        new("supply", "求职人数", "Supply", ColumnKind.Integer),
+        new("ratio", "求人倍率", "Demand/supply ratio", ColumnKind.Ratio),
+        new("new_employment", "新增就业人数", "New employment", ColumnKind.Integer),
+        new("new_employment_employee", "其中：单位就业", "of which employees", ColumnKind.Integer),
+        new("new_employment_flexible", "其中：灵活就业", "of which flexible", ColumnKind.Integer),
+        new("new_employment_self_employed", "其中：自主创业", "of which self-employed", ColumnKind.Integer),
+        new("new_employment_public_welfare_post", "其中：公益性岗位", "of which public-welfare posts", ColumnKind.Integer),
+        new("new_unemployed", "新增失业登记人数", "New unemployment registrations", ColumnKind.Integer),
+        new("registered_unemployed", "登记失业人数", "Registered unemployed", ColumnKind.Integer),
+        new("reemployed", "失业人员再就业人数", "Re-employed", ColumnKind.Integer),
+        new("ui_recipients", "领取失业保险金人数", "UI recipients", ColumnKind.Integer),
+        new("ui_paid", "失业保险金发放额", "UI paid", ColumnKind.Money),
+        new("retirees", "退休人员数", "Retirees", ColumnKind.Integer),
+        new("retirees_80_plus", "80岁以上退休人员数", "Retirees aged 80+", ColumnKind.Integer),
+        new("retirees_special", "重点关怀退休人员数", "Retirees needing care", ColumnKind.Integer),
+        new("dispatch_headcount", "派遣人数", "Dispatch headcount", ColumnKind.Integer),
+        new("dispatch_billed", "派遣结算收入", "Dispatch billed revenue", ColumnKind.Money),
+        new("dispatch_margin", "派遣毛利", "Dispatch gross margin", ColumnKind.Money),
+    ];
+
+    public static ReportTable Build<T>(IEnumerable<T> rows, ReportContext context)
+    {
+        var table = ReportBuilder.Table($"劳动力市场主要指标（{context.Period}，{context.Scope}）", $"Labour-market indicators, {context.Period}",
+            Columns, rows, context.Notes(Method));
+        var label = Charts.LabelField(table, "region_name", "region_code");
+        return table with { Chart = Charts.Bar(table, table.Rows, "需求人数与求职人数", label, "demand", "supply") };
+    }
+
+    private const string Method =
+        "需求人数、求职人数与求人倍率口径同职业供求排行（当月）；新增就业为当月就业登记数；登记失业人数为月末在册存量；"
+        + "领取失业保险金人数为自登记当月起在领取期内且当月前未终止的人数；退休人员为月末在册人数，80岁以上按月末周岁计算，"
+        + "重点关怀指孤寡、重病或特困；派遣指标为范围内项目的合计。首行为所选范围，其后为有数据的直接下级地区（按代码）。";
+}

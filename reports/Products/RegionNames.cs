@@ -1,0 +1,17 @@
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Reports.Products;
+
+/// <summary>Region code -> name from the catalog's <c>regions</c> view, for code lists shown with names.</summary>
+public static class RegionNames
+{
+    public static IReadOnlyDictionary<string, string> Load(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT region_code, region_name FROM regions WHERE region_name IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read()) names[reader.GetString(0)] = reader.GetString(1);
+        return names;
+    }
+}

@@ -1,0 +1,18 @@
+using Analytics.Reports.Model;
+
+namespace Analytics.Reports.Products;
+
+/// <summary>
+/// What a product's table needs besides its rows: the period and scope as the reader should see them
+/// (e.g. "2026Q3", "全部地区"), the thresholds in force as the service used them, the newest
+/// committed ingest batch (null when none), and region names for code lists such as typical_cities.
+/// </summary>
+public sealed record ReportContext(string Period, string Scope, IReadOnlyList<Threshold> Thresholds, string? DataAsOf)
+{
+    public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The method paragraph the service states (e.g. the marts' PublicationNotes.MethodZh); null keeps the product's own.</summary>
+    public string? MethodZh { get; init; }
+
+    public ReportNotes Notes(string productMethod) => new(MethodZh ?? productMethod, Thresholds, DataAsOf);
+}

@@ -1,0 +1,29 @@
+using Analytics.Reports.Writers;
+
+namespace Analytics.Reports.Publishing;
+
+public enum ReportFormat { Csv, Xlsx, Json, Html }
+
+public static class ReportFormats
+{
+    public static readonly IReadOnlyList<string> Names = ["csv", "xlsx", "json", "html"];
+
+    /// <summary>Parses a <c>--format</c> value; the message lists the accepted ones.</summary>
+    public static ReportFormat Parse(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "csv" => ReportFormat.Csv,
+        "xlsx" => ReportFormat.Xlsx,
+        "json" => ReportFormat.Json,
+        "html" => ReportFormat.Html,
+        _ => throw new ArgumentException($"Unknown format '{name}': use one of {string.Join(", ", Names)}."),
+    };
+
+    public static IReportWriter WriterFor(ReportFormat format) => format switch
+    {
+        ReportFormat.Csv => new CsvReportWriter(),
+        ReportFormat.Xlsx => new XlsxReportWriter(),
+        ReportFormat.Json => new JsonReportWriter(),
+        ReportFormat.Html => new HtmlReportWriter(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Reports.Formatting;
+using Analytics.Reports.Model;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Analytics.Reports.Writers;
+
+/// <summary>
+/// The workbook a statistician opens: sheet 数据 with Chinese headers, number formats, a frozen
+/// header row and widths fitted to the content; 合计 when the table has totals (margins' period
+/// totals per project); 说明 with the notes. Numbers are stored exact and rounded only by the format.
+/// </summary>
+public sealed class XlsxReportWriter : IReportWriter
+{
+    public const string DataSheet = "数据", TotalsSheet = "合计", NotesSheet = "说明";
+    private const int MinWidth = 6, MaxWidth = 60;
+    private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
+
+    public void Write(ReportTable table, Stream output, IProgress<int>? rowsWritten = null)
+    {
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
+        var sheets = workbook.Workbook.AppendChild(new Sheets());
+
+        AddSheet(workbook, sheets, DataSheet, TableSheet(table, table.Rows, rowsWritten, selected: true));
+        if (table.Totals.Count > 0) AddSheet(workbook, sheets, TotalsSheet, TableSheet(table, table.Totals, null, selected: false));
+        AddSheet(workbook, sheets, NotesSheet, NotesWorksheet(table));
+        workbook.Workbook.Save();
+    }
+
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, string name, Worksheet worksheet)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        part.Worksheet = worksheet;
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.Count() + 1, Name = name });
+    }
+
+    private static Worksheet TableSheet(ReportTable table, IReadOnlyList<ReportRow> rows, IProgress<int>? rowsWritten, bool selected)
+    {
+        var widths = table.Columns.Select(c => DisplayWidth.Of(c.HeaderZh)).ToArray();
+        var data = new SheetData();
+        var header = new Row { RowIndex = 1 };
+        for (var c = 0; c < table.Columns.Count; c++) header.Append(TextCell(Reference(c, 1), table.Columns[c].HeaderZh, XlsxStyles.Header));
+        data.Append(header);
+
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var rowIndex = (uint)r + 2;
+            var row = new Row { RowIndex = rowIndex };
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var column = table.Columns[c];
+                widths[c] = Math.Max(widths[c], DisplayWidth.Of(HumanText.Format(column, rows[r], c)));
+                var cell = ValueCell(Reference(c, rowIndex), column, rows[r], c);
+                if (cell is not null) row.Append(cell);
+            }
+            data.Append(row);
+            RowProgress.Report(rowsWritten, r + 1, rows.Count);
+        }
+
+        var columns = new Columns(widths.Select((w, i) => new Column
+        {
+            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = Math.Clamp(w + 2, MinWidth, MaxWidth),
+        }));
+        return new Worksheet(FrozenHeader(selected), columns, data);
+    }
+
+    private static Cell? ValueCell(string reference, ReportColumn column, ReportRow row, int index)
+    {
+        if (row.Suppressed && column.IsWithheldWhenSuppressed)
+            return TextCell(reference, ReportNotes.SuppressionMark, XlsxStyles.Withheld);
+        return row.Values[index] switch
+        {
+            null => null,
+            long n => NumberCell(reference, n.ToString(CultureInfo.InvariantCulture), XlsxStyles.For(column, n)),
+            decimal d => NumberCell(reference, d.ToString(CultureInfo.InvariantCulture), XlsxStyles.For(column, d)),
+            DateOnly date => NumberCell(reference, (date.DayNumber - ExcelEpoch.DayNumber).ToString(CultureInfo.InvariantCulture), XlsxStyles.For(column, date)),
+            var other => TextCell(reference, HumanText.Format(column, other), XlsxStyles.Default),
+        };
+    }
+
+    private static Worksheet NotesWorksheet(ReportTable table)
+    {
+        var notes = table.Notes;
+        var lines = new List<(string Label, string Text)>
+        {
+            ("标题", table.TitleZh),
+            ("Title", table.TitleEn),
+            ("方法说明", notes.Method),
+        };
+        lines.AddRange(notes.Thresholds.Select(t => ("阈值", $"{t.Name}：{t.Value}")));
+        lines.Add(("数据截至", notes.DataAsOfText));
+        lines.Add((ReportNotes.SuppressionMark, notes.SuppressionLegend));
+        lines.AddRange(notes.Remarks.Select(remark => ("备注", remark)));
+
+        var data = new SheetData();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var rowIndex = (uint)i + 1;
+            data.Append(new Row(
+                TextCell(Reference(0, rowIndex), lines[i].Label, XlsxStyles.Bold),
+                TextCell(Reference(1, rowIndex), lines[i].Text, XlsxStyles.Wrapped)) { RowIndex = rowIndex });
+        }
+        var columns = new Columns(
+            new Column { Min = 1, Max = 1, Width = 12, CustomWidth = true },
+            new Column { Min = 2, Max = 2, Width = 100, CustomWidth = true });
+        return new Worksheet(new SheetViews(new SheetView { WorkbookViewId = 0 }), columns, data);
+    }
+
+    private static SheetViews FrozenHeader(bool selected) =>
+        new(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        { TabSelected = selected, WorkbookViewId = 0 });
+
+    private static Cell NumberCell(string reference, string value, uint style) =>
+        new() { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(value), StyleIndex = style };
+
+    private static Cell TextCell(string reference, string text, uint style) =>
+        new(new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }))
+        { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
+
+    /// <summary>Characters XML 1.0 cannot carry would make Excel repair the file; they have no meaning in a report.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(XmlAllowed)) return text;
+        return new string(text.Where(XmlAllowed).ToArray());
+    }
+
+    private static bool XmlAllowed(char c) => c is '\t' or '\n' or '\r' || c >= ' ' && c != '\uFFFE' && c != '\uFFFF';
+
+    private static string Reference(int column, uint row)
+    {
+        var letters = new StringBuilder();
+        for (var n = column + 1; n > 0; n = (n - 1) / 26) letters.Insert(0, (char)('A' + (n - 1) % 26));
+        return letters.Append(row).ToString();
+    }
+}
