@@ -58,10 +58,10 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Write("</body>\n</html>\n");
     }
 
-    private static void WriteTable(TextWriter html, ReportTable table, IReadOnlyList<ReportRow> rows, string id, string? caption, IProgress<int>? rowsWritten)
+    private static void WriteTable(TextWriter html, ReportTable table, IReadOnlyList<ReportRow> rows, string id, string? totalsCaption, IProgress<int>? rowsWritten)
     {
         html.Write($"<table id=\"{id}\">\n");
-        if (caption is not null) html.Write($"<caption>{E(caption)}</caption>\n");
+        if (totalsCaption is not null) html.Write($"<caption>{E(totalsCaption)}</caption>\n");
         html.Write("<thead><tr>");
         foreach (var column in table.Columns) html.Write($"<th scope=\"col\" title=\"{E(column.HeaderEn)}\">{E(column.HeaderZh)}</th>");
         html.Write("</tr></thead>\n<tbody>\n");
@@ -73,7 +73,10 @@ public sealed class HtmlReportWriter : IReportWriter
                 var column = table.Columns[c];
                 var withheld = rows[r].Suppressed && column.IsWithheldWhenSuppressed;
                 var css = withheld ? " class=\"withheld\"" : rows[r].Values[c] is long or decimal ? " class=\"num\"" : "";
-                html.Write($"<td{css}>{E(Shown(column, rows[r].Published(column, c), withheld))}</td>");
+                var value = rows[r].Published(column, c);
+                // A totals row leaves the columns it does not sum empty rather than "—".
+                var text = value is null && totalsCaption is not null && !withheld ? "" : Shown(column, value, withheld);
+                html.Write($"<td{css}>{E(text)}</td>");
             }
             html.Write("</tr>\n");
             RowProgress.Report(rowsWritten, r + 1, rows.Count);

@@ -30,6 +30,7 @@ public class HtmlReportTests(ChromiumFixture chromium) : IClassFixture<ChromiumF
         (await page.EvaluateAsync<int>("document.scripts.length")).ShouldBe(2, "plotly and the figure, nothing injected");
 
         (await page.Locator("#report-totals tbody tr td").Nth(3).TextContentAsync()).ShouldBe("245");
+        (await page.Locator("#report-totals tbody tr td").Nth(0).TextContentAsync()).ShouldBe("", "a totals row leaves rank empty");
         (await page.Locator(".notes").TextContentAsync()).ShouldContain("数据截至批次 20260930-001");
         requests.ShouldAllBe(url => url.StartsWith("file:"), "no CDN, no network");
     }
