@@ -5,14 +5,19 @@ namespace Analytics.Dashboards.Data;
 /// <summary>The periods a page opens on when its URL names none: the newest month and quarter with registrations.</summary>
 public sealed class DataCalendar(CatalogConnections catalog)
 {
-    public DateOnly LatestMonth()
+    public DateOnly LatestMonth() => Latest("SELECT max(registered_on) FROM vacancies");
+
+    /// <summary>The newest settlement month of the dispatch data.</summary>
+    public DateOnly LatestDispatchMonth() => Latest("SELECT max(month) FROM dispatch_settlements");
+
+    private DateOnly Latest(string sql)
     {
         if (!catalog.Exists) return FirstOfMonth(DateOnly.FromDateTime(DateTime.Today));
         try
         {
             using var connection = catalog.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT max(registered_on) FROM vacancies";
+            command.CommandText = sql;
             return command.ExecuteScalar() is DateOnly latest ? FirstOfMonth(latest) : FirstOfMonth(DateOnly.FromDateTime(DateTime.Today));
         }
         catch (System.Data.Common.DbException)

@@ -2,6 +2,7 @@ using Analytics.Dashboards.Data;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
+using Analytics.Warehouse.Marts.Projects;
 using Analytics.Warehouse.Marts.Rankings;
 using Analytics.Warehouse.Marts.SupplyDemand;
 using Analytics.Warehouse.Marts.Wages;
@@ -23,6 +24,7 @@ public static class WarehouseServices
         services.AddSingleton<WageGuidanceService>();
         services.AddSingleton<ProjectMarginService>();
         services.AddSingleton<IndicatorService>();
+        services.AddSingleton<ProjectDetailService>();
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
         return services;

@@ -1,3 +1,4 @@
+using Analytics.Dashboards.Api;
 using Analytics.Dashboards.Auth;
 using Analytics.Ingest.Scheduling;
 using Analytics.Dashboards.Components;
@@ -29,6 +30,8 @@ public static class WebHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UiContext>();
         builder.Services.AddSignalR();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddSingleton<LakeNotifier>();
         builder.Services.AddWarehouseServices(builder.Configuration, options.DataDirectory);
         builder.Services.AddIngestScheduling(builder.Configuration, options.DataDirectory);
@@ -50,6 +53,8 @@ public static class WebHost
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHub<LakeHub>(LakeHub.Path);
+        app.MapApiEndpoints();
+        app.MapOpenApi();
         app.MapRazorComponents<App>();
         return app;
     }
@@ -91,6 +96,7 @@ public static class WebHost
             cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         });
         // Every endpoint requires a signed-in user unless it says [AllowAnonymous].
+        services.AddAuthorization(Policies.Add);
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Analytics.Dashboards.Auth;
+using Analytics.Dashboards.Data;
+using Analytics.Warehouse.Marts;
+using Analytics.Warehouse.Marts.Indicators;
+using Analytics.Warehouse.Marts.Margins;
+using Analytics.Warehouse.Marts.Projects;
+using Analytics.Warehouse.Marts.Rankings;
+using Analytics.Warehouse.Marts.SupplyDemand;
+using Analytics.Warehouse.Marts.Wages;
+
+namespace Analytics.Dashboards.Api;
+
+/// <summary>
+/// The JSON API under /api: one endpoint per mart, answering from the same services as the pages.
+/// Bad filters are 400 with the service's message; another agency's data is 403 and nothing else.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static void MapApiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("marts");
+
+        var market = api.MapGroup("").RequireAuthorization(Policies.LabourMarket);
+        market.MapGet("/rankings", (string? period, string? region, string? kind, int? top, OccupationRankingService service, DataCalendar calendar) =>
+            Answer(() => service.GetRanking(PeriodOrLatest(period, calendar), region, ParseKind(kind), top)))
+            .WithSummary("Shortage or surplus occupation ranking (metrics.md §1)");
+        market.MapGet("/supply-demand", (string? period, string? region, OccupationLevel? level, SupplyDemandService service, DataCalendar calendar) =>
+            Answer(() => service.GetByLevel(PeriodOrLatest(period, calendar), level ?? OccupationLevel.Major, region)))
+            .WithSummary("Supply, demand, gap and ratio by occupation or group");
+        market.MapGet("/wages", (int? year, string? region, WageGuidanceService service, DataCalendar calendar) =>
+            Answer(() => service.GetGuidance(year ?? calendar.LatestMonth().Year, region)))
+            .WithSummary("Market wage guidance (metrics.md §2); suppressed cells carry no wage figure");
+        market.MapGet("/indicators", (string? month, string? region, IndicatorService service, DataCalendar calendar) =>
+            Answer(() => service.GetMonthly(month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region)))
+            .WithSummary("Labour-market indicators of a month: the scope, then its direct children (metrics.md §4)");
+
+        var projects = api.MapGroup("").RequireAuthorization(Policies.Projects);
+        projects.MapGet("/margins", (string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Answer(() => service.GetMonthly(Months(from, to, calendar), id))))
+            .WithSummary("Project cost and revenue per project and month, with alerts (metrics.md §3)");
+        projects.MapGet("/margins/totals", (string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Answer(() => service.GetPeriodTotals(Months(from, to, calendar), id))))
+            .WithSummary("Project totals over a period (money summed, percentages recomputed)");
+        projects.MapGet("/projects/{projectId}", (string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
+        {
+            var agency = service.AgencyOf(projectId);
+            if (agency is null) return Results.NotFound();
+            if (!AgencyScope.MaySee(user, agency)) return Results.Forbid();
+            return Answer(() => service.Get(projectId, Months(from, to, calendar)));
+        }).WithSummary("One project's drill-down: cost items, workers per month, receivables aging");
+    }
+
+    private static IResult Answer<T>(Func<T> query)
+    {
+        try { return Results.Ok(query()); }
+        catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
+        catch (Analytics.Warehouse.DuckDb.DuckDbException e) when (e.Message.Contains("does not exist"))
+        {
+            return Results.Problem("No data yet: the catalog has no ingested data.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static IResult WithAgency(ClaimsPrincipal user, string? requested, Func<string?, IResult> answer)
+    {
+        var (agency, forbidden) = AgencyScope.Resolve(user, requested);
+        return forbidden ? Results.Forbid() : answer(agency);
+    }
+
+    public static ReportingPeriod PeriodOrLatest(string? period, DataCalendar calendar) =>
+        string.IsNullOrWhiteSpace(period) ? calendar.LatestQuarter() : ReportingPeriod.Parse(period);
+
+    public static RankingKind ParseKind(string? kind) => kind?.ToLowerInvariant() switch
+    {
+        null or "" or "shortage" => RankingKind.Shortage,
+        "surplus" => RankingKind.Surplus,
+        _ => throw new MartValidationException($"Unknown ranking kind '{kind}': use shortage or surplus."),
+    };
+
+    /// <summary>--from/--to months; without them the six months up to the newest data.</summary>
+    public static MonthRange Months(string? from, string? to, DataCalendar calendar)
+    {
+        if (!string.IsNullOrWhiteSpace(from)) return MonthRange.Parse(from, string.IsNullOrWhiteSpace(to) ? null : to);
+        var last = calendar.LatestDispatchMonth();
+        return new MonthRange(last.AddMonths(-5), last);
+    }
+}
