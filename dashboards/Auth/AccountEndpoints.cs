@@ -51,3 +51,26 @@ public static class AccountEndpoints
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
             ? returnUrl : "/";
 }
+
+/// <summary>An admin adds or changes a user; users are kept in data/users.json (password hashes only).</summary>
+public static class UserAdminEndpoints
+{
+    public static void MapUserAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/admin/users", ([FromForm] string userName, [FromForm] string displayName, [FromForm] string role,
+            [FromForm] string? agencyId, [FromForm] string password, UserStore users) =>
+        {
+            if (password.Length < 10) return Results.Redirect("/admin/users?error=" + Uri.EscapeDataString("password too short (10+ characters)"));
+            try
+            {
+                users.Add(new AppUser(userName.Trim(), displayName.Trim(), role, string.IsNullOrWhiteSpace(agencyId) ? null : agencyId.Trim(),
+                    PasswordHasher.Hash(password)), persist: true);
+            }
+            catch (ArgumentException e)
+            {
+                return Results.Redirect("/admin/users?error=" + Uri.EscapeDataString(e.Message));
+            }
+            return Results.Redirect("/admin/users?saved=" + Uri.EscapeDataString(userName.Trim()));
+        }).RequireAuthorization(Policies.Administration);
+    }
+}

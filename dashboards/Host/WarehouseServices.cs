@@ -27,6 +27,7 @@ public static class WarehouseServices
         services.AddSingleton<ProjectDetailService>();
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
+        services.AddSingleton<DataDesk>();
         return services;
     }
 }

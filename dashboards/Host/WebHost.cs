@@ -2,6 +2,7 @@ using Analytics.Dashboards.Api;
 using Analytics.Dashboards.Auth;
 using Analytics.Ingest.Scheduling;
 using Analytics.Dashboards.Components;
+using Analytics.Dashboards.Data;
 using Analytics.Dashboards.Live;
 using Analytics.Dashboards.Ui;
 using Analytics.Warehouse.DuckDb;
@@ -23,7 +24,7 @@ public static class WebHost
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(options);
-        AddSecurity(builder.Services, builder.Configuration);
+        AddSecurity(builder.Services, builder.Configuration, options.DataDirectory);
         builder.Services.AddRazorComponents();
         // Chinese text is written as UTF-8, not as &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -52,8 +53,10 @@ public static class WebHost
             return Results.Ok(new { status = "ok", duckdb = connection.ServerVersion });
         }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapUserAdminEndpoints();
         app.MapHub<LakeHub>(LakeHub.Path);
         app.MapApiEndpoints();
+        app.MapDataDeskEndpoints();
         app.MapOpenApi();
         app.MapRazorComponents<App>();
         return app;
@@ -75,11 +78,12 @@ public static class WebHost
         return next();
     }
 
-    private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
+    private static void AddSecurity(IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton(_ => new UserStore(configuration.GetSection("Users").Get<List<AppUser>>() ?? []));
+        services.AddSingleton(_ => new UserStore(configuration.GetSection("Users").Get<List<AppUser>>() ?? [],
+            Path.Combine(Path.GetFullPath(dataDirectory), "users.json")));
         services.AddAntiforgery();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {

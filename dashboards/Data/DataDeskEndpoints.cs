@@ -1,0 +1,31 @@
+using Analytics.Dashboards.Auth;
+using Analytics.Ingest;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Analytics.Dashboards.Data;
+
+/// <summary>The data page's actions: run an ingest pass now, and download a rejects file.</summary>
+public static class DataDeskEndpoints
+{
+    public static void MapDataDeskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var desk = app.MapGroup("/data").RequireAuthorization(Policies.DataDesk);
+
+        // A form post (antiforgery-checked), so a link on another site cannot start an ingest.
+        desk.MapPost("/ingest-now", async ([FromForm] string? confirm, IngestRunner runner, CancellationToken cancellation) =>
+        {
+            var result = await runner.RunPassAsync(cancellation: cancellation);
+            var loaded = result.Files.Count(f => f.Status == FileStatus.Loaded);
+            var failed = result.Files.Count(f => f.Status == FileStatus.Failed);
+            return Results.Redirect($"/data?ran={result.Files.Count}&loaded={loaded}&failed={failed}");
+        });
+
+        desk.MapGet("/rejects", (string path, DataDesk data) =>
+        {
+            var file = data.RejectsFile(path);
+            return file is null
+                ? Results.NotFound()
+                : Results.File(file, "text/csv; charset=utf-8", Path.GetFileName(file));
+        });
+    }
+}
