@@ -27,9 +27,8 @@ internal static class Demographics
     public static int WorkingAge(DemoRandom random, double mean = 33, double spread = 9) =>
         Math.Clamp((int)Math.Round(mean + spread * random.Normal()), 16, 60);
 
-    /// <summary>A birth date that makes the person <paramref name="age"/> years old on <paramref name="on"/>.</summary>
-    public static DateOnly BirthDate(int age, DateOnly on, DemoRandom random) =>
-        on.AddYears(-age - 1).AddDays(1 + random.Next(365));
+    /// <summary>A birth year that makes the person <paramref name="age"/> (or, before the birthday, age − 1) on <paramref name="on"/>.</summary>
+    public static int BirthYear(int age, DateOnly on) => on.Year - age;
 
     public static bool Male(DemoRandom random, double shareMale = 0.52) => random.Chance(shareMale);
 

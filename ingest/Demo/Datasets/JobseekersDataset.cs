@@ -49,13 +49,13 @@ internal static class JobseekersDataset
         var occupation = Occupations.Supply.Next(random);
         int age = Demographics.WorkingAge(random, mean: 32);
         bool male = Demographics.Male(random);
-        var birth = Demographics.BirthDate(age, day, random);
+        var (personId, birth) = ids.Issue(region.Code, Demographics.BirthYear(age, day), male);
         var category = age <= 24 && random.Chance(0.5) ? "new_graduate" : Categories.Next(random);
         double median = Occupations.MedianWage(occupation, Regions.CityOf(region), day.Year);
         decimal? expected = random.Chance(0.1) ? null : Formats.RoundTo(median * random.Between(0.85, 1.15), 100);
         return
         [
-            ids.Issue(region.Code, birth, male), day, region.Code, occupation.Code, male ? "M" : "F", birth.Year,
+            personId, day, region.Code, occupation.Code, male ? "M" : "F", birth.Year,
             Demographics.Education(occupation, random), category, expected,
         ];
     }

@@ -36,8 +36,8 @@ internal sealed class Roster(DispatchProject project, ResidentIdIssuer ids, Demo
         var firstDay = project.StartOn > month ? project.StartOn : month;
         for (int i = 0; i < joins; i++)
         {
-            var birth = Demographics.BirthDate(random.Between(19, 48), firstDay, random);
-            var worker = new DispatchedWorker(ids.Issue(project.Region.Code, birth, Demographics.Male(random, 0.6)),
+            var (workerId, _) = ids.Issue(project.Region.Code, Demographics.BirthYear(random.Between(19, 48), firstDay), Demographics.Male(random, 0.6));
+            var worker = new DispatchedWorker(workerId,
                 random.LogNormal(project.MedianWage, 0.18), project.ShortContracts && random.Chance(0.5));
             worker.Sign(firstDay.AddDays(random.Next(10)));
             _workers.Add(worker);
