@@ -24,11 +24,6 @@ public static class ResidentIds
         return char.ToUpperInvariant(value[17]) == CheckCharacter(value.AsSpan(0, 17));
     }
 
-    /// <summary>True when the value has the shape of a resident ID (the ingest verifies these).</summary>
-    public static bool LooksLikeResidentId(string value) =>
-        value.Length == 18 && value.AsSpan(0, 17).ContainsAnyExcept("0123456789") == false
-        && (char.IsAsciiDigit(value[17]) || value[17] is 'X' or 'x');
-
     /// <summary>The same ID with a check character that is guaranteed wrong (a deliberately bad row).</summary>
     internal static string WithWrongCheck(string id)
     {
