@@ -70,6 +70,7 @@ public class DemoGeneratorTests(SmallDemoInbox fixture)
     public void A_non_positive_scale_is_refused()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => DemoGenerator.Write(Path.GetTempPath(), 0));
+        Should.Throw<ArgumentOutOfRangeException>(() => DemoGenerator.Write(Path.GetTempPath(), DemoGenerator.MaxScale + 1));
     }
 
     private static Dictionary<string, string> Hashes(string root) =>
