@@ -67,7 +67,7 @@ public class DemoGeneratorTests(SmallDemoInbox fixture)
     }
 
     [Fact]
-    public void A_non_positive_scale_is_refused()
+    public void A_scale_outside_the_range_is_refused()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => DemoGenerator.Write(Path.GetTempPath(), 0));
         Should.Throw<ArgumentOutOfRangeException>(() => DemoGenerator.Write(Path.GetTempPath(), DemoGenerator.MaxScale + 1));
