@@ -19,8 +19,8 @@ public static class DemoCommand
         ScaleOption.Validators.Add(result =>
         {
             // A token that is not a number is reported by the parser itself; here only the range is checked.
-            if (result.Tokens is [var token] && int.TryParse(token.Value, out int scale) && scale < 1)
-                result.AddError("--scale must be a whole number of at least 1.");
+            if (result.Tokens is [var token] && int.TryParse(token.Value, out int scale) && scale is < 1 or > DemoGenerator.MaxScale)
+                result.AddError($"--scale must be a whole number from 1 to {DemoGenerator.MaxScale}.");
         });
     }
 

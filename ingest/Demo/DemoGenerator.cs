@@ -13,6 +13,9 @@ public static class DemoGenerator
 {
     public const ulong Seed = 20260930;
 
+    /// <summary>Scale 1000 is 100 million labour-market rows (about 10 GB); beyond that the row counts would overflow.</summary>
+    public const int MaxScale = 1000;
+
     /// <summary>The datasets, in the order they are generated (reference data first).</summary>
     public static readonly IReadOnlyList<string> Datasets =
     [
@@ -22,12 +25,13 @@ public static class DemoGenerator
 
     /// <summary>
     /// Writes the demo files into <c>&lt;dataDirectory&gt;/inbox/&lt;dataset&gt;/</c>, each file appearing only
-    /// when complete. <paramref name="scale"/> multiplies the row counts; it must be positive.
+    /// when complete. <paramref name="scale"/> multiplies the row counts (above 0, at most <see cref="MaxScale"/>).
     /// </summary>
     public static DemoSummary Write(string dataDirectory, double scale = 1, IProgress<DemoProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        if (!(scale > 0)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be positive.");
+        if (!(scale > 0 && scale <= MaxScale))
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, $"The scale must be above 0 and at most {MaxScale}.");
         var output = new DemoOutput(dataDirectory, progress, cancellationToken);
         var size = new DemoScale(scale);
         try

@@ -100,8 +100,6 @@ internal sealed class WeightedChoice<T>
         for (int i = 0; i < list.Count; i++) _cumulative[i] = sum += list[i].Weight;
     }
 
-    public IReadOnlyList<T> Items => _items;
-
     public T Next(DemoRandom random)
     {
         double x = random.NextDouble() * _cumulative[^1];

@@ -14,7 +14,6 @@ internal static class Formats
     /// <summary>How bureau exports often print money: <c>¥12,345.67</c>.</summary>
     public static string DisplayMoney(decimal amount) => "¥" + amount.ToString("#,##0.00", Invariant);
     public static string Number(int value) => value.ToString(Invariant);
-    public static string Number(decimal value) => value.ToString(Invariant);
     public static string Compact(DateOnly date) => date.ToString("yyyyMMdd", Invariant);
 
     /// <summary>Money from a computed double: decimal, 2 places, half away from zero.</summary>

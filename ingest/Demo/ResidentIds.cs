@@ -24,11 +24,6 @@ public static class ResidentIds
         return char.ToUpperInvariant(value[17]) == CheckCharacter(value.AsSpan(0, 17));
     }
 
-    /// <summary>True when the value has the shape of a resident ID (the ingest verifies these).</summary>
-    public static bool LooksLikeResidentId(string value) =>
-        value.Length == 18 && value.AsSpan(0, 17).ContainsAnyExcept("0123456789") == false
-        && (char.IsAsciiDigit(value[17]) || value[17] is 'X' or 'x');
-
     /// <summary>The same ID with a check character that is guaranteed wrong (a deliberately bad row).</summary>
     internal static string WithWrongCheck(string id)
     {
@@ -39,21 +34,27 @@ public static class ResidentIds
 }
 
 /// <summary>
-/// Hands out IDs that are unique by construction: a sequence counter per (region, birth date, gender)
-/// instead of a set of every ID issued, so memory stays bounded at any scale.
+/// Hands out IDs that are unique by construction and keeps only a counter per (region, birth year,
+/// gender), so its memory does not grow with the scale. The n-th person of a key is born on day
+/// (offset + 211·n) mod days-in-year (211 is coprime to 365 and 366, so a year's days are used
+/// before any repeats) with sequence number 2·⌊n / days⌋ + 1 for men, + 2 for women.
 /// </summary>
 internal sealed class ResidentIdIssuer
 {
-    private readonly Dictionary<(string Region, DateOnly Birth, bool Male), int> _next = new();
+    private const int DayStep = 211, SequencesPerGender = 499;
+    private readonly Dictionary<(string Region, int Year, bool Male), int> _next = new();
 
-    public string Issue(string regionCode, DateOnly birthDate, bool male)
+    public (string Id, DateOnly BirthDate) Issue(string regionCode, int birthYear, bool male)
     {
-        var key = (regionCode, birthDate, male);
+        var key = (regionCode, birthYear, male);
         _next.TryGetValue(key, out int n);
-        if (n >= 500) return Issue(regionCode, birthDate.AddDays(1), male); // 500 per parity exhausted
+        int days = DateTime.IsLeapYear(birthYear) ? 366 : 365;
+        if (n / days >= SequencesPerGender) return Issue(regionCode, birthYear - 1, male); // this key is full
         _next[key] = n + 1;
-        int sequence = 2 * n + (male ? 1 : 2); // odd = male, even = female, never 000
+        int offset = (int)((long.Parse(regionCode, System.Globalization.CultureInfo.InvariantCulture) * 31 + birthYear) % days);
+        var birthDate = new DateOnly(birthYear, 1, 1).AddDays((offset + DayStep * n) % days);
+        int sequence = 2 * (n / days) + (male ? 1 : 2);
         var first17 = regionCode + Formats.Compact(birthDate) + sequence.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
-        return first17 + ResidentIds.CheckCharacter(first17);
+        return (first17 + ResidentIds.CheckCharacter(first17), birthDate);
     }
 }

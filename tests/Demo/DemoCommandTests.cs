@@ -32,6 +32,7 @@ public class DemoCommandTests(ScaleOneDemo demo) : IClassFixture<ScaleOneDemo>
     [InlineData("0")]
     [InlineData("-3")]
     [InlineData("abc")]
+    [InlineData("1001")]
     public async Task A_bad_scale_exits_2_and_writes_nothing(string scale)
     {
         var data = Path.Combine(Path.GetTempPath(), "demo-bad-" + Guid.NewGuid().ToString("N"));

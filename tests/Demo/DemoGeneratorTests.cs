@@ -67,9 +67,10 @@ public class DemoGeneratorTests(SmallDemoInbox fixture)
     }
 
     [Fact]
-    public void A_non_positive_scale_is_refused()
+    public void A_scale_outside_the_range_is_refused()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => DemoGenerator.Write(Path.GetTempPath(), 0));
+        Should.Throw<ArgumentOutOfRangeException>(() => DemoGenerator.Write(Path.GetTempPath(), DemoGenerator.MaxScale + 1));
     }
 
     private static Dictionary<string, string> Hashes(string root) =>

@@ -67,6 +67,10 @@ public class FileFormatTests(SmallDemoInbox fixture)
         DemoInbox.ReadCsv(Path.Combine(_inbox.Inbox, "jobseekers", "jobseekers_2025Q4_gbk.csv"), DemoInbox.Gb18030)
             .Count(r => r["性别"] == "未知").ShouldBe(1);
         DemoInbox.ReadCsvs(_inbox.Files("employment")).Count(r => r["monthly_wage"].StartsWith('-')).ShouldBe(1);
+        DemoInbox.ReadCsvs(_inbox.Files("vacancies")).Count(r => r["occupation_code"] == "4-14-02-09").ShouldBe(1);
+        DemoInbox.ReadCsvs(_inbox.Files("occupations")).ShouldNotContain(r => r["occupation_code"] == "4-14-02-09");
+        DemoInbox.ReadCsv(Path.Combine(_inbox.Inbox, "jobseekers", "jobseekers_2026Q2.csv")).Count(r => r["region_code"] == "440199").ShouldBe(1);
+        DemoInbox.ReadCsvs(_inbox.Files("regions")).ShouldNotContain(r => r["region_code"] == "440199");
         var retirees = DemoInbox.ReadCsvs(_inbox.Files("retirees")).ToList();
         retirees.Count(r => r["status"] != "active" && r["status_on"] == "").ShouldBe(1);
         retirees.ShouldContain(r => r["status"] == "deceased" && r["status_on"] != "");

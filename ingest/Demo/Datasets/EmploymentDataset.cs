@@ -46,7 +46,7 @@ internal static class EmploymentDataset
         var region = Regions.Activity.Next(random);
         var city = Regions.CityOf(region);
         var occupation = Occupations.Placements.Next(random);
-        var birth = Demographics.BirthDate(Demographics.WorkingAge(random), day, random);
+        var (personId, _) = ids.Issue(region.Code, Demographics.BirthYear(Demographics.WorkingAge(random), day), Demographics.Male(random));
         var type = Types.Next(random);
         bool fullTime = type switch
         {
@@ -58,7 +58,7 @@ internal static class EmploymentDataset
         object? fullTimeValue = random.Chance(0.05) && fullTime ? null : fullTime; // blank means the default, true
         return
         [
-            ids.Issue(region.Code, birth, Demographics.Male(random)), day, region.Code,
+            personId, day, region.Code,
             type == "self_employed" ? null : Demographics.EmployerId(region, random),
             Demographics.IndustryCode(occupation, random), occupation.Code, type, fullTimeValue, wage,
         ];

@@ -53,18 +53,18 @@ internal static class RetireesDataset
         int retirementAge = male ? 60 : random.Chance(0.5) ? 50 : 55;
         var band = AgeBands.Next(random);
         int age = Math.Max(random.Between(band.From, band.To), retirementAge);
-        var birth = Demographics.BirthDate(age, DemoCalendar.LastDay, random);
+        var (retireeId, birth) = ids.Issue(region.Code, Demographics.BirthYear(age, DemoCalendar.LastDay), male);
         var retired = birth.AddYears(retirementAge);
         retired = new DateOnly(retired.Year, retired.Month, 1).AddMonths(1); // pension starts the month after the birthday
         if (retired > DemoCalendar.LastDay) retired = new DateOnly(2026, 9, 1);
 
-        bool aged = age >= 80;
+        bool aged = birth.AddYears(80) <= DemoCalendar.LastDay;
         bool modelWorker = random.Chance(0.005);
         double pension = random.LogNormal(3600, 0.3) * (modelWorker ? 1.1 : 1.0);
         var (status, statusOn) = Status(aged, retired, random);
         return
         [
-            ids.Issue(region.Code, birth, male), region.Code, region.Name + random.Pick(Communities), male ? "M" : "F",
+            retireeId, region.Code, region.Name + random.Pick(Communities), male ? "M" : "F",
             birth, retired, Formats.ToMoney(pension),
             random.Chance(aged ? 0.08 : 0.03), random.Chance(aged ? 0.12 : 0.05), random.Chance(0.01), modelWorker,
             birth.Year <= 1934 && random.Chance(0.4), status, statusOn,

@@ -48,7 +48,7 @@ internal static class UnemploymentDataset
         var region = Regions.Activity.Next(random);
         int age = Demographics.WorkingAge(random, mean: 38, spread: 10);
         bool male = Demographics.Male(random, 0.55);
-        var birth = Demographics.BirthDate(age, day, random);
+        var (personId, birth) = ids.Issue(region.Code, Demographics.BirthYear(age, day), male);
         var reason = age <= 24 && random.Chance(0.5) ? "graduate_unplaced" : Reasons.Next(random);
 
         DateOnly? ended = day.AddDays((int)Math.Round(-Math.Log(1.0 - random.NextDouble()) * 150) + 1);
@@ -60,7 +60,7 @@ internal static class UnemploymentDataset
         decimal? uiAmount = insured ? Formats.Round2(Regions.CityOf(region).MinimumWage * 0.9m) : null;
         return
         [
-            ids.Issue(region.Code, birth, male), day, region.Code, male ? "M" : "F", birth.Year,
+            personId, day, region.Code, male ? "M" : "F", birth.Year,
             Demographics.Education(random), reason, ended, endReason, uiMonths, uiAmount,
         ];
     }

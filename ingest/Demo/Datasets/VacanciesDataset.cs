@@ -7,11 +7,13 @@ namespace Analytics.Ingest.Demo.Datasets;
 /// Vacancies (demand): one UTF-8 file per quarter. Occupations are drawn by popularity × balance, so
 /// shortage groups (machining, IT, elderly care ...) outnumber their job seekers. Bad rows, one per
 /// file, in the middle of: 2025Q1 an impossible date, 2025Q2 a negative wage_min, 2025Q3 a repeated
-/// posting_id, 2026Q1 an unknown education_min.
+/// posting_id, 2026Q1 an unknown education_min. In 2026Q2 one row has an occupation code that is
+/// well-formed but missing from the reference data (loaded, and flagged by the data-quality view).
 /// </summary>
 internal static class VacanciesDataset
 {
     public const int BaseRows = 25_000;
+    public const string UnknownOccupation = "4-14-02-09";
 
     private static readonly WeightedChoice<string> Channels =
         new([("public_service", 35), ("online", 45), ("job_fair", 15), ("other", 5)]);
@@ -64,6 +66,7 @@ internal static class VacanciesDataset
             case "2025Q2": row[7] = -3500.00m; break;
             case "2025Q3": file.Write(row); break; // written twice: the second is a duplicate key
             case "2026Q1": row[9] = "postdoc"; break;
+            case "2026Q2": row[5] = UnknownOccupation; break; // valid, but not in the reference data
         }
         return row;
     }

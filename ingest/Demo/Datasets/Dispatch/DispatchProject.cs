@@ -84,7 +84,6 @@ internal static class DispatchProjects
             (_, true, _) => Formats.RoundTo(median * 0.13, 10),
             _ => Formats.RoundTo(random.Between(80, 300), 10),
         };
-        decimal targetMargin = feeModel == "percent_of_payroll" && !general ? HalfSteps(random.Between(3, 6)) : HalfSteps(random.Between(1, 2.5));
 
         int headcount = k == 0 ? 45 : random.Between(8, 60);
         bool overCap = k == 1 || (k >= 4 && random.Chance(0.15));
@@ -109,6 +108,12 @@ internal static class DispatchProjects
         decimal injuryRate = industry[0] switch { 'C' => 0.006m, 'G' => 0.008m, _ => 0.003m };
         double billedPerHead = median * (1.0 + 0.238 + (double)housingFundRate + (double)injuryRate)
             + (feeModel == "per_head" ? (double)feeRate : median * (double)feeRate / 100);
+        double management = k == 3 ? random.Between(120, 160) : random.Between(25, 60);
+        // The target is what the project should earn, give or take: so some months fall below it and some do not.
+        double servicePerHead = feeModel == "per_head" ? (double)feeRate : median * (double)feeRate / 100;
+        double vatPerHead = general ? billedPerHead / 1.06 * 0.06 : servicePerHead / 1.05 * 0.05;
+        double expectedMargin = (servicePerHead - vatPerHead * 1.12 - management) / billedPerHead * 100;
+        decimal targetMargin = Math.Max(0.5m, Math.Round((decimal)(expectedMargin * random.Between(0.85, 1.1)), 1, MidpointRounding.AwayFromZero));
         bool budgeted = k < 4 || random.Chance(0.85);
         decimal? budgetRevenue = budgeted ? Formats.RoundTo(headcount * billedPerHead, 100) : null;
         decimal? budgetCost = budgeted
@@ -126,7 +131,7 @@ internal static class DispatchProjects
             ShortContracts: k == 3 || (k >= 4 && random.Chance(0.1)),
             CommercialInsurance: random.Chance(0.6) ? random.Pick([25m, 30m, 45m, 60m]) : null,
             PassesDisabilityFund: random.Chance(0.3), HousingFundRate: housingFundRate, InjuryRate: injuryRate,
-            ManagementCostPerHead: k == 3 ? random.Between(120, 160) : random.Between(25, 60),
+            ManagementCostPerHead: management,
             SlowPayer: k == 3 || (k >= 4 && random.Chance(0.08)));
     }
 
