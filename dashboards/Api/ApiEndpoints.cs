@@ -25,8 +25,8 @@ public static class ApiEndpoints
         market.MapGet("/rankings", (string? period, string? region, string? kind, int? top, OccupationRankingService service, DataCalendar calendar) =>
             Answer(() => service.GetRanking(PeriodOrLatest(period, calendar), region, ParseKind(kind), top)))
             .WithSummary("Shortage or surplus occupation ranking (metrics.md §1)");
-        market.MapGet("/supply-demand", (string? period, string? region, OccupationLevel? level, SupplyDemandService service, DataCalendar calendar) =>
-            Answer(() => service.GetByLevel(PeriodOrLatest(period, calendar), level ?? OccupationLevel.Major, region)))
+        market.MapGet("/supply-demand", (string? period, string? region, string? level, SupplyDemandService service, DataCalendar calendar) =>
+            Answer(() => service.GetByLevel(PeriodOrLatest(period, calendar), ParseLevel(level), region)))
             .WithSummary("Supply, demand, gap and ratio by occupation or group");
         market.MapGet("/wages", (int? year, string? region, WageGuidanceService service, DataCalendar calendar) =>
             Answer(() => service.GetGuidance(year ?? calendar.LatestMonth().Year, region)))
@@ -76,6 +76,11 @@ public static class ApiEndpoints
         "surplus" => RankingKind.Surplus,
         _ => throw new MartValidationException($"Unknown ranking kind '{kind}': use shortage or surplus."),
     };
+
+    public static OccupationLevel ParseLevel(string? level) =>
+        string.IsNullOrWhiteSpace(level) ? OccupationLevel.Major
+        : Enum.TryParse<OccupationLevel>(level, ignoreCase: true, out var parsed) && !int.TryParse(level, out _) ? parsed
+        : throw new MartValidationException($"Unknown occupation level '{level}': use occupation, major, medium or minor.");
 
     /// <summary>--from/--to months; without them the six months up to the newest data.</summary>
     public static MonthRange Months(string? from, string? to, DataCalendar calendar)

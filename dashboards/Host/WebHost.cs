@@ -23,6 +23,7 @@ public static class WebHost
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.WebHost.UseUrls(options.Urls);
+        builder.Configuration.AddInMemoryCollection(options.Settings);
         builder.Services.AddSingleton(options);
         AddSecurity(builder.Services, builder.Configuration, options.DataDirectory);
         builder.Services.AddRazorComponents();
@@ -107,7 +108,7 @@ public static class WebHost
     private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/openapi"))
             context.Response.StatusCode = status;
         else if (status == StatusCodes.Status403Forbidden)
             context.Response.StatusCode = status;

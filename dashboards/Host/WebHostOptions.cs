@@ -7,4 +7,6 @@ public sealed class WebHostOptions
     public string[] Args { get; init; } = [];
     /// <summary>Row-count multiplier of the demo data generated into an empty data folder.</summary>
     public double DemoScale { get; init; } = 1;
+    /// <summary>Configuration that overrides appsettings (tests switch the scheduler off with Ingest:Enabled=false).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

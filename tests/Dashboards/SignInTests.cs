@@ -11,7 +11,7 @@ public class SignInTests
     {
         using var dir = new Warehouse.DuckDb.TestDirectory();
         await using var server = await AppServer.StartAsync(dir.Path);
-        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var anonymous = server.AnonymousClient();
         var page = await anonymous.GetAsync("/");
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         page.Headers.Location!.ToString().ShouldContain("/login");
@@ -24,11 +24,10 @@ public class SignInTests
     {
         using var dir = new Warehouse.DuckDb.TestDirectory();
         await using var server = await AppServer.StartAsync(dir.Path);
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = server.BaseAddress };
+        using var client = server.AnonymousClient();
         async Task<string> Attempt(string password)
         {
-            var login = await client.GetStringAsync("/login");
-            var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            var token = await AppServer.AntiforgeryTokenAsync(client, "/login");
             var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["userName"] = "stat", ["password"] = password, ["__RequestVerificationToken"] = token,

@@ -11,6 +11,7 @@ public sealed partial record ReportingPeriod(DateOnly Start, DateOnly End, Perio
     private int Months => Kind == PeriodKind.Quarter ? 3 : 1;
 
     /// <summary>The previous period of the same length: 2026Q3 → 2026Q2, 2026-01 → 2025-12.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public ReportingPeriod Previous => new(Start.AddMonths(-Months), Start, Kind);
 
     public string Label => Kind == PeriodKind.Quarter
