@@ -180,6 +180,19 @@ public class OccupationRankingTests
             .ShouldContain("not a 6-digit");
     }
 
+    [Fact]
+    public void An_empty_ranking_says_why()
+    {
+        using var db = CatalogDatabase.Open();
+        var service = new OccupationRankingService(db);
+        service.GetRanking(Q3, "440000").EmptyReason.ShouldBe("No vacancy or job-seeker registrations in 2026Q3 for region 440000.");
+        db.Vacancy("5-01-00-09", 9);
+        service.GetRanking(Q3).EmptyReason
+            .ShouldBe("No occupation in 2026Q3 for all regions has demand above supply with demand of at least 10.");
+        db.Vacancy("5-01-00-10", 10);
+        service.GetRanking(Q3).EmptyReason.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("2026Q3", "2026-07-01", "2026-10-01", "2026Q2")]
     [InlineData("2026q1", "2026-01-01", "2026-04-01", "2025Q4")]

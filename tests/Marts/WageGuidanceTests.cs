@@ -44,6 +44,16 @@ public class WageGuidanceTests
     }
 
     [Fact]
+    public void An_empty_table_says_why()
+    {
+        using var db = CatalogDatabase.Open();
+        Placements(db, "4-01-01-01", [5000m], fullTime: false);
+        var guidance = new WageGuidanceService(db).GetGuidance(2026, "440100");
+        guidance.Rows.ShouldBeEmpty();
+        guidance.EmptyReason.ShouldBe("No full-time placement with a monthly wage in 2026 for region 440100.");
+    }
+
+    [Fact]
     public void Quantiles_even_n_keep_sub_cent_precision()
     {
         using var db = CatalogDatabase.Open();
