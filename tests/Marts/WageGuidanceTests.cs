@@ -122,6 +122,23 @@ public class WageGuidanceTests
     }
 
     [Fact]
+    public void The_group_row_fences_its_pooled_sample_not_each_occupation()
+    {
+        using var db = CatalogDatabase.Open();
+        Placements(db, "3-01-01-01", 30, 3000m);
+        Placements(db, "3-01-01-02", 5, 20000m);   // alone: IQR 0, all 5 kept (n = 5, suppressed)
+        var rows = new WageGuidanceService(db).GetGuidance(2026).Rows;
+        // pool: 30 × 3000, 5 × 20000, n = 35, h = 34p + 1: Q1 h = 9.5 → 3000, Q3 h = 26.5 → 3000,
+        // IQR 0 → fences [3000, 3000]: the five 20000 are dropped from the pool, n = 30, P50 3000
+        rows.Select(r => (r.OccupationCode, r.N, r.Suppressed, r.P50)).ShouldBe(
+        [
+            ("3-01-01-01", 30, false, (decimal?)3000m),
+            ("3-01-01-02", 5, true, null),
+            ("3-01-01", 30, false, 3000m),
+        ]);
+    }
+
+    [Fact]
     public void Change_pct_against_the_previous_median_is_null_when_either_year_is_suppressed_or_missing()
     {
         using var db = CatalogDatabase.Open();
