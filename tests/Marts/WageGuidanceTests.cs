@@ -67,6 +67,14 @@ public class WageGuidanceTests
         (row.N, row.P10, row.P25, row.P50, row.P75, row.P90, row.Mean).ShouldBe((4, 3000.003m, 3000.0075m, 3250.005m, 3875m, 4550m, 3625.0025m));
     }
 
+    [Theory]
+    [InlineData("3250.005", "3250")]
+    [InlineData("3250.5", "3251")]
+    [InlineData("2.5", "3")]       // Math.Round's default would give 2
+    [InlineData("-2.5", "-3")]
+    public void Wages_are_shown_in_whole_yuan_half_away_from_zero(string value, string shown) =>
+        Rounding.WholeYuan(decimal.Parse(value)).ShouldBe(decimal.Parse(shown));
+
     [Fact]
     public void Quantiles_of_a_single_wage_are_that_wage()
     {
