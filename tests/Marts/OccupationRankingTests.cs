@@ -193,6 +193,9 @@ public class OccupationRankingTests
             .ShouldBe("Region code '440199' is not in the reference data (regions).");
         Should.Throw<MartValidationException>(() => new OccupationRankingService(db).GetRanking(Q3, "44")).Message
             .ShouldContain("not a 6-digit");
+        db.ExecuteNonQuery("DROP TABLE regions");   // reference data not loaded yet
+        Should.Throw<MartValidationException>(() => new OccupationRankingService(db).GetRanking(Q3, "440000")).Message
+            .ShouldBe("Region code '440000' is not in the reference data (regions).");
     }
 
     [Fact]
