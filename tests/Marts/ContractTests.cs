@@ -108,7 +108,7 @@ public class ContractTests
     }
 
     [Fact]
-    public void Services_accept_a_connection_factory_and_dispose_what_they_open()
+    public void Services_accept_a_connection_factory_and_work_on_a_read_only_catalog()
     {
         var path = Path.Combine(Path.GetTempPath(), $"marts-{Guid.NewGuid():N}.duckdb");
         try
@@ -117,7 +117,8 @@ public class ContractTests
             var opened = new List<DuckDbConnection>();
             var service = new OccupationRankingService(new MartConnection(() =>
             {
-                var c = new DuckDbConnection($"Data Source={path}");
+                // the web host opens the catalog read-only: the models' TEMP objects must not need writes
+                var c = new DuckDbConnection($"Data Source={path};access_mode=READ_ONLY");
                 opened.Add(c);
                 return c;
             }));

@@ -72,6 +72,21 @@ public class OccupationRankingTests
     }
 
     [Fact]
+    public void Surplus_list_orders_by_gap_ascending_then_ratio_ascending_and_needs_supply_of_10()
+    {
+        using var db = CatalogDatabase.Open();
+        db.Vacancy("8-01-00-01", 20); db.Seekers("8-01-00-01", 40);                 // gap −20, ratio 0.50
+        db.Vacancy("8-01-00-02", 10); db.Seekers("8-01-00-02", 30);                 // gap −20, ratio 0.33: lower ratio first
+        db.Seekers("8-01-00-03", 25, region: "440305"); db.Seekers("8-01-00-03", 5); // gap −30, no demand at all
+        db.Seekers("8-01-00-04", 9);                                                // supply 9: below the minimum
+        var rows = new OccupationRankingService(db).GetRanking(Q3, kind: RankingKind.Surplus).Rows;
+        rows.Select(r => (r.OccupationCode, r.Gap, r.Ratio)).ShouldBe(
+            [("8-01-00-03", -30L, (decimal?)0.00m), ("8-01-00-02", -20L, 0.33m), ("8-01-00-01", -20L, 0.50m)]);
+        // mirrored typical cities: the largest surplus first (Shenzhen −25, Guangzhou −5)
+        rows[0].TypicalCities.ShouldBe(["440300", "440100"]);
+    }
+
+    [Fact]
     public void Gap_tie_is_broken_by_the_exact_ratio_not_the_rounded_one()
     {
         using var db = CatalogDatabase.Open();
@@ -178,6 +193,22 @@ public class OccupationRankingTests
             .ShouldBe("Region code '440199' is not in the reference data (regions).");
         Should.Throw<MartValidationException>(() => new OccupationRankingService(db).GetRanking(Q3, "44")).Message
             .ShouldContain("not a 6-digit");
+        db.ExecuteNonQuery("DROP TABLE regions");   // reference data not loaded yet
+        Should.Throw<MartValidationException>(() => new OccupationRankingService(db).GetRanking(Q3, "440000")).Message
+            .ShouldBe("Region code '440000' is not in the reference data (regions).");
+    }
+
+    [Fact]
+    public void An_empty_ranking_says_why()
+    {
+        using var db = CatalogDatabase.Open();
+        var service = new OccupationRankingService(db);
+        service.GetRanking(Q3, "440000").EmptyReason.ShouldBe("No vacancy or job-seeker registrations in 2026Q3 for region 440000.");
+        db.Vacancy("5-01-00-09", 9);
+        service.GetRanking(Q3).EmptyReason
+            .ShouldBe("No occupation in 2026Q3 for all regions has demand above supply with demand of at least 10.");
+        db.Vacancy("5-01-00-10", 10);
+        service.GetRanking(Q3).EmptyReason.ShouldBeNull();
     }
 
     [Theory]

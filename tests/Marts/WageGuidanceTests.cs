@@ -44,6 +44,16 @@ public class WageGuidanceTests
     }
 
     [Fact]
+    public void An_empty_table_says_why()
+    {
+        using var db = CatalogDatabase.Open();
+        Placements(db, "4-01-01-01", [5000m], fullTime: false);
+        var guidance = new WageGuidanceService(db).GetGuidance(2026, "440100");
+        guidance.Rows.ShouldBeEmpty();
+        guidance.EmptyReason.ShouldBe("No full-time placement with a monthly wage in 2026 for region 440100.");
+    }
+
+    [Fact]
     public void Quantiles_even_n_keep_sub_cent_precision()
     {
         using var db = CatalogDatabase.Open();
@@ -56,6 +66,14 @@ public class WageGuidanceTests
         // mean 14500.01 / 4 = 3625.0025
         (row.N, row.P10, row.P25, row.P50, row.P75, row.P90, row.Mean).ShouldBe((4, 3000.003m, 3000.0075m, 3250.005m, 3875m, 4550m, 3625.0025m));
     }
+
+    [Theory]
+    [InlineData("3250.005", "3250")]
+    [InlineData("3250.5", "3251")]
+    [InlineData("2.5", "3")]       // Math.Round's default would give 2
+    [InlineData("-2.5", "-3")]
+    public void Wages_are_shown_in_whole_yuan_half_away_from_zero(string value, string shown) =>
+        Rounding.WholeYuan(decimal.Parse(value)).ShouldBe(decimal.Parse(shown));
 
     [Fact]
     public void Quantiles_of_a_single_wage_are_that_wage()
@@ -109,6 +127,23 @@ public class WageGuidanceTests
         // mean (150000 + 174000) / 59 = 5491.525423728813… → 5491.5254237288 (10 places, truncated)
         var group = rows[2];
         (group.P10, group.P50, group.P75, group.P90, group.Mean).ShouldBe(((decimal?)5000m, (decimal?)5000m, (decimal?)6000m, (decimal?)6000m, (decimal?)5491.5254237288m));
+    }
+
+    [Fact]
+    public void The_group_row_fences_its_pooled_sample_not_each_occupation()
+    {
+        using var db = CatalogDatabase.Open();
+        Placements(db, "3-01-01-01", 30, 3000m);
+        Placements(db, "3-01-01-02", 5, 20000m);   // alone: IQR 0, all 5 kept (n = 5, suppressed)
+        var rows = new WageGuidanceService(db).GetGuidance(2026).Rows;
+        // pool: 30 × 3000, 5 × 20000, n = 35, h = 34p + 1: Q1 h = 9.5 → 3000, Q3 h = 26.5 → 3000,
+        // IQR 0 → fences [3000, 3000]: the five 20000 are dropped from the pool, n = 30, P50 3000
+        rows.Select(r => (r.OccupationCode, r.N, r.Suppressed, r.P50)).ShouldBe(
+        [
+            ("3-01-01-01", 30, false, (decimal?)3000m),
+            ("3-01-01-02", 5, true, null),
+            ("3-01-01", 30, false, 3000m),
+        ]);
     }
 
     [Fact]

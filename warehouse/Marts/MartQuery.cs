@@ -34,7 +34,9 @@ internal static class MartQuery
         if (reader.IsDBNull(ordinal)) return default;
         var value = reader.GetValue(ordinal);
         var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        return value is T typed ? typed : (T)Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+        if (value is T typed) return typed;
+        if (value is Int128 huge) value = (decimal)huge; // SUM over integers is HUGEINT in DuckDB
+        return (T)Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static string[] Strings(this DbDataReader reader, string name)

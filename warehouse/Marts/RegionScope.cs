@@ -17,15 +17,25 @@ public static partial class RegionScope
         var trimmed = code.Trim();
         if (!SixDigits().IsMatch(trimmed))
             throw new MartValidationException($"Region code '{code}' is not a 6-digit administrative division code (GB/T 2260).");
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM regions WHERE region_code = $code";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "code";
-        parameter.Value = trimmed;
-        command.Parameters.Add(parameter);
-        if (Convert.ToInt64(command.ExecuteScalar()) == 0)
+        // without a regions table (reference data not loaded yet) no code is known
+        if (Count(connection, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'regions'", null) == 0
+            || Count(connection, "SELECT count(*) FROM regions WHERE region_code = $code", trimmed) == 0)
             throw new MartValidationException($"Region code '{trimmed}' is not in the reference data (regions).");
         return trimmed;
+    }
+
+    private static long Count(DbConnection connection, string sql, string? code)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (code is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "code";
+            parameter.Value = code;
+            command.Parameters.Add(parameter);
+        }
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 
     [GeneratedRegex(@"^\d{6}$")]

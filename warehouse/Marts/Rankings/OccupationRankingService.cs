@@ -29,7 +29,7 @@ public sealed class OccupationRankingService(MartConnection connection, MetricsO
                 ["cities"] = _options.TypicalCities,
             }, Map, cancellationToken);
             return new OccupationRanking(kind, period, period.Previous, scope, rows, Totals(rows),
-                PerMajorGroup(rows), Notes(db, kind, keep));
+                PerMajorGroup(rows), Notes(db, kind, keep), rows.Count == 0 ? EmptyReason(db, period, scope, kind) : null);
         });
 
     private static RankingRow Map(DbDataReader r) => new(
@@ -43,6 +43,16 @@ public sealed class OccupationRankingService(MartConnection connection, MetricsO
         r.Field<int?>("previous_rank"),
         new RankChange(r.Field<int?>("rank_change")),
         r.Strings("typical_cities"));
+
+    private string EmptyReason(DbConnection db, ReportingPeriod period, string? scope, RankingKind kind)
+    {
+        var where = scope is null ? "all regions" : $"region {scope}";
+        var groups = new SupplyDemand.SupplyDemandService(db).GetByLevel(period, SupplyDemand.OccupationLevel.Major, scope);
+        if (groups.Count == 0) return $"No vacancy or job-seeker registrations in {period.Label} for {where}.";
+        return kind == RankingKind.Shortage
+            ? $"No occupation in {period.Label} for {where} has demand above supply with demand of at least {_options.RankingMinimum}."
+            : $"No occupation in {period.Label} for {where} has supply above demand with supply of at least {_options.RankingMinimum}.";
+    }
 
     private static RankingTotals Totals(IReadOnlyList<RankingRow> rows)
     {

@@ -18,7 +18,10 @@ public sealed record RankingRow(
 /// <summary>Totals over the listed occupations, which the published table states.</summary>
 public sealed record RankingTotals(long Demand, long Supply, long Gap, decimal? Ratio);
 
-/// <summary>A ranking with everything its publication must say about it.</summary>
+/// <summary>
+/// A ranking with everything its publication must say about it. EmptyReason says why Rows is
+/// empty (no registrations at all, or none passing the thresholds); null when there are rows.
+/// </summary>
 public sealed record OccupationRanking(
     RankingKind Kind,
     ReportingPeriod Period,
@@ -27,4 +30,5 @@ public sealed record OccupationRanking(
     IReadOnlyList<RankingRow> Rows,
     RankingTotals Totals,
     IReadOnlyDictionary<string, int> ListedPerMajorGroup,
-    PublicationNotes Notes);
+    PublicationNotes Notes,
+    string? EmptyReason = null);

@@ -23,7 +23,8 @@ public sealed record WageGuidanceRow(
     decimal? ChangePct,
     string Level);
 
-public sealed record WageGuidance(int Year, string? RegionCode, IReadOnlyList<WageGuidanceRow> Rows, PublicationNotes Notes);
+/// <summary>The table for year Y; EmptyReason says why Rows is empty (null when there are rows).</summary>
+public sealed record WageGuidance(int Year, string? RegionCode, IReadOnlyList<WageGuidanceRow> Rows, PublicationNotes Notes, string? EmptyReason = null);
 
 /// <summary>Market wage guidance (市场工资价位), model: mart_wage_guidance.sql.</summary>
 public sealed class WageGuidanceService(MartConnection connection, MetricsOptions? options = null)
@@ -42,7 +43,9 @@ public sealed class WageGuidanceService(MartConnection connection, MetricsOption
                 ["iqr_factor"] = _options.IqrFactor,
                 ["min_sample"] = _options.MinSample,
             }, Map, cancellationToken);
-            return new WageGuidance(year, scope, rows, Notes(db));
+            return new WageGuidance(year, scope, rows, Notes(db), rows.Count == 0
+                ? $"No full-time placement with a monthly wage in {year} for {(scope is null ? "all regions" : $"region {scope}")}."
+                : null);
         });
 
     private static WageGuidanceRow Map(DbDataReader r) => new(
