@@ -46,3 +46,11 @@ public sealed class Browser : IAsyncDisposable
         _playwright.Dispose();
     }
 }
+
+/// <summary>One Chromium for all the tests of a class (it takes seconds to start).</summary>
+public sealed class BrowserFixture : Xunit.IAsyncLifetime
+{
+    public Browser Browser { get; private set; } = default!;
+    public async Task InitializeAsync() => Browser = await Browser.LaunchAsync();
+    public async Task DisposeAsync() => await Browser.DisposeAsync();
+}
