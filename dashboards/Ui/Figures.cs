@@ -22,11 +22,11 @@ public static class Figures
         };
     }
 
-    public static object Trend(UiContext ui, IReadOnlyList<(DateOnly Month, IndicatorRow Row)> trend)
+    public static object Trend(UiContext ui, IReadOnlyList<IndicatorTrendPoint> trend)
     {
         var months = trend.Select(t => t.Month.ToString("yyyy-MM")).ToArray();
-        object Line(string zh, string en, Func<IndicatorRow, long> get) =>
-            new { type = "scatter", mode = "lines+markers", name = ui.T(zh, en), x = months, y = trend.Select(t => get(t.Row)).ToArray() };
+        object Line(string zh, string en, Func<IndicatorTrendPoint, long> get) =>
+            new { type = "scatter", mode = "lines+markers", name = ui.T(zh, en), x = months, y = trend.Select(get).ToArray() };
         return new
         {
             data = new[] { Line("招聘需求", "Demand", r => r.Demand), Line("求职人数", "Supply", r => r.Supply), Line("新增就业", "New employment", r => r.NewEmployment) },

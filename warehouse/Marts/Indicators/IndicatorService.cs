@@ -31,6 +31,9 @@ public sealed record IndicatorRow(
     decimal DispatchBilled,
     decimal DispatchMargin);
 
+/// <summary>One month of the overview's trend lines.</summary>
+public sealed record IndicatorTrendPoint(DateOnly Month, long Demand, long Supply, long NewEmployment);
+
 /// <summary>The policymaker's monthly indicators (model: mart_indicators.sql).</summary>
 public sealed class IndicatorService(MartConnection connection, MetricsOptions? options = null)
 {
@@ -51,6 +54,16 @@ public sealed class IndicatorService(MartConnection connection, MetricsOptions? 
                 ["surtax_rate"] = _options.SurtaxRate,
             }, Map, cancellationToken);
         });
+
+    /// <summary>Demand, supply and new employment per month over a range, for the trend lines (model: mart_indicator_trend.sql).</summary>
+    public IReadOnlyList<IndicatorTrendPoint> GetTrend(MonthRange months, string? regionCode = null, CancellationToken cancellationToken = default) =>
+        connection.Use(db => MartQuery.Run(db, "mart_indicator_trend", new Dictionary<string, object?>
+        {
+            ["first_month"] = months.First,
+            ["end_month"] = months.End,
+            ["scope"] = RegionScope.Validate(db, regionCode),
+        }, r => new IndicatorTrendPoint(r.Field<DateOnly>("month"), r.Field<long>("demand"), r.Field<long>("supply"), r.Field<long>("new_employment")),
+            cancellationToken));
 
     private static IndicatorRow Map(DbDataReader r) => new(
         r.Field<string>("region_code"), r.Field<string>("region_name"), r.Field<bool>("is_child"),
