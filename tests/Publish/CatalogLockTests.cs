@@ -31,8 +31,13 @@ public sealed class CatalogLockTests(PublishData data)
     [Fact]
     public async Task A_catalog_held_read_write_by_another_process_fails_with_a_clear_message_and_a_read_only_one_publishes()
     {
-        string[] args = ["publish", .. Products.Indicators, "--format", "json", "--data", data.Root];
-        using (var holder = new DuckDbConnection($"Data Source={data.Catalog}"))
+        // A private copy: a connection another test left open in this process would share the fixture's file.
+        var folder = Path.GetDirectoryName(data.OutputFile("lock/x"))!;
+        Directory.CreateDirectory(folder);
+        var catalog = Path.Combine(folder, "warehouse.duckdb");
+        File.Copy(data.Catalog, catalog, overwrite: true);
+        string[] args = ["publish", .. Products.Indicators, "--format", "json", "--data", folder];
+        using (var holder = new DuckDbConnection($"Data Source={catalog}"))
         {
             holder.Open();
             var locked = await RunBinaryAsync(args);
@@ -40,8 +45,9 @@ public sealed class CatalogLockTests(PublishData data)
             locked.Stderr.ShouldContain("warehouse.duckdb is held read-write by another process");
             locked.Stdout.ShouldBeEmpty();
         }
-        using (var reader = data.Open())
+        using (var reader = new DuckDbConnection($"Data Source={catalog};access_mode=READ_ONLY"))
         {
+            reader.Open();
             var shared = await RunBinaryAsync(args);
             shared.Code.ShouldBe(0, shared.Stderr + "\nread-only openers share the file");
             shared.Stdout.ShouldStartWith("[");
