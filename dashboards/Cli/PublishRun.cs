@@ -81,7 +81,7 @@ internal static class PublishRun
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"publish failed: cannot write {outPath}: {e.Message}");
+            error.WriteLine($"publish failed: cannot write {outPath ?? "to stdout"}: {e.Message}");
             return AnalyticsCommandLine.Failed;
         }
     }
