@@ -58,6 +58,25 @@ public sealed class PublishArgumentTests(PublishData data)
     }
 
     [Fact]
+    public async Task A_catalog_without_the_dataset_views_fails_with_exit_1_and_says_run_ingest_first()
+    {
+        var bare = Directory.CreateTempSubdirectory("publish-bare-").FullName;
+        try
+        {
+            using (var db = new Analytics.Warehouse.DuckDb.DuckDbConnection($"Data Source={Path.Combine(bare, "warehouse.duckdb")}"))
+            {
+                db.Open();
+                db.ExecuteNonQuery("CREATE TABLE ingest_batches (batch_id BIGINT)");
+            }
+            var (output, error) = (new StringWriter(), new StringWriter());
+            var code = await AnalyticsCommandLine.RunAsync(["publish", .. Products.Rankings, "--format", "json", "--data", bare], output, error);
+            code.ShouldBe(AnalyticsCommandLine.Failed, error.ToString());
+            error.ToString().ShouldContain("the catalog lacks a dataset view: run ingest first");
+        }
+        finally { Directory.Delete(bare, recursive: true); }
+    }
+
+    [Fact]
     public async Task An_unwritable_out_fails_with_exit_1()
     {
         var blocker = data.OutputFile("a-file");
