@@ -4,7 +4,7 @@ namespace Analytics.Dashboards.Cli;
 
 /// <summary>
 /// The command-line contract of product.md: verbs, flags and exit codes that automation relies on.
-/// Exit codes: 0 success, 1 the work failed, 2 bad arguments (or a verb not built yet).
+/// Exit codes: 0 success, 1 the work failed, 2 bad arguments.
 /// </summary>
 public static class AnalyticsCommandLine
 {
@@ -29,7 +29,7 @@ public static class AnalyticsCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
-        root.Subcommands.Add(NotYet("publish", "Publish rankings, wages, margins or indicators"));
+        root.Subcommands.Add(PublishCommand.Create());
         return root;
     }
 
@@ -46,18 +46,5 @@ public static class AnalyticsCommandLine
         if (output is not null) config.Output = output;
         if (error is not null) config.Error = error;
         return await parse.InvokeAsync(config);
-    }
-
-    /// <summary>A verb of the contract whose capability has not landed: says so and exits 2, never a fake result.</summary>
-    private static Command NotYet(string name, string description)
-    {
-        var command = new Command(name, description);
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse =>
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"'{name}' is not available yet in this build.");
-            return BadArguments;
-        });
-        return command;
     }
 }

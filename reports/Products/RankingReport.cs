@@ -1,9 +1,8 @@
 using Analytics.Reports.Building;
 using Analytics.Reports.Model;
+using Analytics.Warehouse.Marts.Rankings;
 
 namespace Analytics.Reports.Products;
-
-public enum RankingKind { Shortage, Surplus }
 
 /// <summary>
 /// The occupation supply/demand ranking (metrics.md §1) as a published table, from any record whose

@@ -1,11 +1,11 @@
-using Analytics.Warehouse.DuckDb;
+using System.Data.Common;
 
 namespace Analytics.Reports.Products;
 
 /// <summary>Region code -> name from the catalog's <c>regions</c> view, for code lists shown with names.</summary>
 public static class RegionNames
 {
-    public static IReadOnlyDictionary<string, string> Load(DuckDbConnection connection)
+    public static IReadOnlyDictionary<string, string> Load(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT region_code, region_name FROM regions WHERE region_name IS NOT NULL";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Analytics.Reports.Model;
 using Analytics.Reports.Products;
+using Analytics.Warehouse.Marts.Rankings;
 
 namespace Analytics.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Analytics.Reports.Model;
 using Analytics.Reports.Products;
+using Analytics.Warehouse.Marts.Rankings;
 using Analytics.Reports.Publishing;
 using Shouldly;
 using Xunit;
