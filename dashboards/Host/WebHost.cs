@@ -57,6 +57,7 @@ public static class WebHost
         app.MapUserAdminEndpoints();
         app.MapHub<LakeHub>(LakeHub.Path);
         app.MapApiEndpoints();
+        app.MapExportEndpoints();
         app.MapDataDeskEndpoints();
         app.MapOpenApi();
         app.MapRazorComponents<App>();

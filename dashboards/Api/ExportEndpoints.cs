@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Analytics.Dashboards.Auth;
+using Analytics.Dashboards.Data;
+using Analytics.Reports.Publication;
+using Analytics.Reports.Publishing;
+using Analytics.Warehouse.Marts;
+
+namespace Analytics.Dashboards.Api;
+
+/// <summary>
+/// The pages' export buttons: the same files the <c>publish</c> verbs write (one publication
+/// service), streamed as a download. Margins exports keep the agency boundary.
+/// </summary>
+public static class ExportEndpoints
+{
+    public static void MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/api/export").WithTags("exports");
+
+        export.MapGet("/rankings", (HttpContext http, string? format, string? period, string? region, string? kind, int? top,
+                ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Rankings(new RankingRequest(ApiEndpoints.PeriodOrLatest(period, calendar), region, top, ApiEndpoints.ParseKind(kind)))))
+            .RequireAuthorization(Policies.LabourMarket);
+
+        export.MapGet("/wages", (HttpContext http, string? format, int? year, string? region, ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Wages(new WageRequest(year ?? calendar.LatestMonth().Year, region))))
+            .RequireAuthorization(Policies.LabourMarket);
+
+        export.MapGet("/indicators", (HttpContext http, string? format, string? month, string? region, ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Indicators(new IndicatorRequest(
+                month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region))))
+            .RequireAuthorization(Policies.LabourMarket);
+
+        export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency,
+            ProductPublication publication, DataCalendar calendar) =>
+        {
+            var (scope, forbidden) = AgencyScope.Resolve(user, agency);
+            return forbidden
+                ? Task.FromResult(Results.Forbid())
+                : Download(http, format, () => publication.Margins(new MarginRequest(ApiEndpoints.Months(from, to, calendar), scope)));
+        }).RequireAuthorization(Policies.Projects);
+    }
+
+    private static async Task<IResult> Download(HttpContext http, string? format, Func<PublishableReport> build)
+    {
+        ReportFormat parsed;
+        PublishableReport report;
+        try
+        {
+            parsed = ReportFormats.Parse(format ?? "xlsx");
+            report = build();
+        }
+        catch (Exception e) when (e is MartValidationException or ArgumentException)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        http.Response.ContentType = PublishableReport.ContentType(parsed);
+        var name = report.FileName(parsed);
+        http.Response.Headers.ContentDisposition =
+            $"attachment; filename=\"{Ascii(name)}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
+        await report.WriteAsync(parsed, http.Response.Body, null, http.RequestAborted);
+        return Results.Empty;
+    }
+
+    // The plain filename is for old clients; filename* carries the Chinese name.
+    private static string Ascii(string name) => new(name.Select(c => c < 128 && c != '"' ? c : '_').ToArray());
+}
