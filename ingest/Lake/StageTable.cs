@@ -11,7 +11,8 @@ namespace Analytics.Ingest.Lake;
 public sealed class StageTable : IDisposable
 {
     private readonly DuckDbConnection _connection;
-    private DuckDbAppender? _appender;
+    private ChunkAppender? _appender;
+    private readonly StageColumn[] _stageColumns;
 
     public StageTable(DuckDbConnection connection, DatasetSchema schema)
     {
@@ -20,6 +21,14 @@ public sealed class StageTable : IDisposable
         Name = "stage_" + schema.Name;
         var columns = schema.Columns.Select(c => $"{c.Name} {c.StageType}").Append("_file INTEGER").Append("_line BIGINT");
         connection.ExecuteNonQuery($"CREATE TABLE {Name} ({string.Join(", ", columns)})");
+        _stageColumns = schema.Columns.Select(c => c.Kind switch
+        {
+            ColumnKind.Date or ColumnKind.Month => StageColumn.Date,
+            ColumnKind.Integer => StageColumn.Integer,
+            ColumnKind.Money or ColumnKind.Decimal => StageColumn.BigInt,
+            ColumnKind.Bool => StageColumn.Boolean,
+            _ => StageColumn.Varchar,
+        }).Append(StageColumn.Integer).Append(StageColumn.BigInt).ToArray();
     }
 
     public DatasetSchema Schema { get; }
@@ -27,21 +36,23 @@ public sealed class StageTable : IDisposable
 
     public void Append(ParsedRow row, int file, long line)
     {
-        var appender = _appender ??= _connection.CreateAppender(Name);
-        var columns = Schema.Columns;
-        for (var c = 0; c < columns.Count; c++)
+        var appender = _appender ??= new ChunkAppender(_connection, Name, _stageColumns);
+        var columns = _stageColumns.Length - 2;
+        for (var c = 0; c < columns; c++)
         {
-            if (row.Null[c]) { appender.AppendNull(); continue; }
-            switch (columns[c].Kind)
+            if (row.Null[c]) { appender.SetNull(c); continue; }
+            switch (_stageColumns[c])
             {
-                case ColumnKind.Date or ColumnKind.Month: appender.Append(DateOnly.FromDayNumber((int)row.Numbers[c])); break;
-                case ColumnKind.Integer: appender.Append((int)row.Numbers[c]); break;
-                case ColumnKind.Money or ColumnKind.Decimal: appender.Append(row.Numbers[c]); break;
-                case ColumnKind.Bool: appender.Append(row.Numbers[c] != 0); break;
-                default: appender.Append(row.Texts[c]); break;
+                case StageColumn.Date: appender.SetDate(c, (int)row.Numbers[c]); break;
+                case StageColumn.Integer: appender.SetInt32(c, (int)row.Numbers[c]); break;
+                case StageColumn.BigInt: appender.SetInt64(c, row.Numbers[c]); break;
+                case StageColumn.Boolean: appender.SetBool(c, row.Numbers[c] != 0); break;
+                default: appender.SetString(c, row.Texts[c]!); break;
             }
         }
-        appender.Append(file).Append(line).EndRow();
+        appender.SetInt32(columns, file);
+        appender.SetInt64(columns + 1, line);
+        appender.EndRow();
     }
 
     /// <summary>Flushes appended rows so SQL sees them.</summary>
