@@ -14,9 +14,12 @@ public sealed class StageTable : IDisposable
     private ChunkAppender? _appender;
     private readonly StageColumn[] _stageColumns;
 
-    public StageTable(DuckDbConnection connection, DatasetSchema schema)
+    private readonly string _connectionString;
+
+    public StageTable(DuckDbConnection connection, string connectionString, DatasetSchema schema)
     {
         _connection = connection;
+        _connectionString = connectionString;
         Schema = schema;
         Name = "stage_" + schema.Name;
         var columns = schema.Columns.Select(c => $"{c.Name} {c.StageType}").Append("_file INTEGER").Append("_line BIGINT");
@@ -34,9 +37,19 @@ public sealed class StageTable : IDisposable
     public DatasetSchema Schema { get; }
     public string Name { get; }
 
-    public void Append(ParsedRow row, int file, long line)
+    public void Append(ParsedRow row, int file, long line) =>
+        Write(_appender ??= new ChunkAppender(_connection, Name, _stageColumns), row, file, line);
+
+    /// <summary>
+    /// An appender on a connection of its own, for a parallel worker; its rows become visible
+    /// when it is disposed. DuckDB lets appenders of different connections fill one table at once.
+    /// </summary>
+    public StageWriter CreateWriter() => new(this, new DuckDbConnection(_connectionString));
+
+    internal ChunkAppender CreateAppender(DuckDbConnection connection) => new(connection, Name, _stageColumns);
+
+    internal void Write(ChunkAppender appender, ParsedRow row, int file, long line)
     {
-        var appender = _appender ??= new ChunkAppender(_connection, Name, _stageColumns);
         var columns = _stageColumns.Length - 2;
         for (var c = 0; c < columns; c++)
         {
@@ -132,4 +145,28 @@ public sealed class StageTable : IDisposable
         : c.Name));
 
     public void Dispose() => Flush();
+}
+
+/// <summary>One worker's appender into a stage table, on its own connection.</summary>
+public sealed class StageWriter : IDisposable
+{
+    private readonly StageTable _table;
+    private readonly DuckDbConnection _connection;
+    private readonly ChunkAppender _appender;
+
+    internal StageWriter(StageTable table, DuckDbConnection connection)
+    {
+        _table = table;
+        _connection = connection;
+        _connection.Open();
+        _appender = table.CreateAppender(connection);
+    }
+
+    public void Append(ParsedRow row, int file, long line) => _table.Write(_appender, row, file, line);
+
+    public void Dispose()
+    {
+        try { _appender.Dispose(); }
+        finally { _connection.Dispose(); }
+    }
 }
