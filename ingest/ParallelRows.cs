@@ -78,7 +78,7 @@ internal static class ParallelRows
                 {
                     while (block.Read())
                     {
-                        if (validator.Validate(block, row, violations)) writer.Append(row, ordinal, block.Line);
+                        if (validator.Validate(block, row, violations)) table.Write(writer, row, ordinal, block.Line);
                         else rejected++;
                     }
                     block.Reset();

@@ -10,12 +10,10 @@ namespace Analytics.Ingest.Lake;
 public enum StageColumn { Varchar, Date, Integer, BigInt, Boolean }
 
 /// <summary>
-/// Bulk rows into a DuckDB table a whole data chunk (2048 rows) at a time: fixed-width values
-/// are written straight into the vectors' memory, strings copied once. The provider's
-/// <see cref="DuckDbAppender"/> makes one native call per value (and a DuckDB value object per
-/// DECIMAL), which made appending ten times slower than reading and validating the CSV.
+/// DuckDB's appender for one table, taking whole data chunks; several <see cref="ChunkAppender"/>s
+/// (one per thread) fill chunks in parallel and hand them in here one at a time.
 /// </summary>
-public sealed unsafe class ChunkAppender : IDisposable
+public sealed unsafe class NativeAppender : IDisposable
 {
     // The provider keeps the native connection handle internal; the chunk API needs it. One
     // reflective read per staging table (see docs/notes-ingest.md: the provider could expose a chunk appender).
@@ -23,9 +21,53 @@ public sealed unsafe class ChunkAppender : IDisposable
         typeof(DuckDbConnection).GetProperty("Handle", BindingFlags.Instance | BindingFlags.NonPublic)
         ?? throw new InvalidOperationException("DuckDbConnection.Handle not found; the provider changed.");
 
-    private readonly StageColumn[] _types;
-    private readonly string _table;
+    private readonly Lock _gate = new();
     private IntPtr _appender;
+
+    public NativeAppender(DuckDbConnection connection, string table, StageColumn[] types)
+    {
+        Table = table;
+        Types = types;
+        var handle = (IntPtr)ConnectionHandle.GetValue(connection)!;
+        if (NativeMethods.duckdb_appender_create(handle, null, table, out _appender) != DuckDbState.Success)
+            throw new DuckDbException($"Cannot append to '{table}': {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
+    }
+
+    public string Table { get; }
+    public StageColumn[] Types { get; }
+
+    internal void Append(IntPtr chunk)
+    {
+        lock (_gate)
+        {
+            if (ChunkAppender.Chunks.duckdb_append_data_chunk(_appender, chunk) != DuckDbState.Success)
+                throw new DuckDbException($"Appending to '{Table}' failed: {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_appender == IntPtr.Zero) return;
+        try
+        {
+            if (NativeMethods.duckdb_appender_close(_appender) != DuckDbState.Success)
+                throw new DuckDbException($"Appending to '{Table}' failed: {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
+        }
+        finally { NativeMethods.duckdb_appender_destroy(ref _appender); }
+    }
+}
+
+/// <summary>
+/// Rows into a DuckDB table a whole data chunk (2048 rows) at a time: fixed-width values are
+/// written straight into the vectors' memory, strings copied once. The provider's
+/// <see cref="DuckDbAppender"/> makes one native call per value (and a DuckDB value object per
+/// DECIMAL), which made appending several times slower than reading and validating the CSV.
+/// One per thread; dispose it to hand in its last, partial chunk.
+/// </summary>
+public sealed unsafe class ChunkAppender : IDisposable
+{
+    private readonly NativeAppender _target;
+    private readonly StageColumn[] _types;
     private IntPtr _chunk;
     private readonly void*[] _data;
     private readonly ulong*[] _validity;
@@ -33,13 +75,10 @@ public sealed unsafe class ChunkAppender : IDisposable
     private readonly int _capacity;
     private int _row;
 
-    public ChunkAppender(DuckDbConnection connection, string table, StageColumn[] types)
+    public ChunkAppender(NativeAppender target)
     {
-        _types = types;
-        _table = table;
-        var handle = (IntPtr)ConnectionHandle.GetValue(connection)!;
-        if (NativeMethods.duckdb_appender_create(handle, null, table, out _appender) != DuckDbState.Success)
-            throw new DuckDbException($"Cannot append to '{table}': {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
+        _target = target;
+        var types = _types = target.Types;
         var logical = types.Select(t => NativeMethods.duckdb_create_logical_type(t switch
         {
             StageColumn.Varchar => DuckDbType.Varchar,
@@ -102,8 +141,7 @@ public sealed unsafe class ChunkAppender : IDisposable
     {
         if (_row == 0) return;
         Chunks.duckdb_data_chunk_set_size(_chunk, (ulong)_row);
-        if (Chunks.duckdb_append_data_chunk(_appender, _chunk) != DuckDbState.Success)
-            throw new DuckDbException($"Appending to '{_table}' failed: {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
+        _target.Append(_chunk);
         Chunks.duckdb_data_chunk_reset(_chunk);
         _row = 0;
         MapVectors();
@@ -111,22 +149,13 @@ public sealed unsafe class ChunkAppender : IDisposable
 
     public void Dispose()
     {
-        if (_appender == IntPtr.Zero) return;
-        try
-        {
-            FlushChunk();
-            if (NativeMethods.duckdb_appender_close(_appender) != DuckDbState.Success)
-                throw new DuckDbException($"Appending to '{_table}' failed: {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
-        }
-        finally
-        {
-            NativeMethods.duckdb_appender_destroy(ref _appender);
-            NativeMethods.duckdb_destroy_data_chunk(ref _chunk);
-        }
+        if (_chunk == IntPtr.Zero) return;
+        try { FlushChunk(); }
+        finally { NativeMethods.duckdb_destroy_data_chunk(ref _chunk); }
     }
 
     /// <summary>The data-chunk half of DuckDB's C API that the provider does not declare.</summary>
-    private static class Chunks
+    internal static class Chunks
     {
         private const string Lib = "duckdb";
         [DllImport(Lib)] public static extern IntPtr duckdb_create_data_chunk(IntPtr* types, ulong columnCount);

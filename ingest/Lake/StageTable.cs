@@ -11,15 +11,13 @@ namespace Analytics.Ingest.Lake;
 public sealed class StageTable : IDisposable
 {
     private readonly DuckDbConnection _connection;
+    private NativeAppender? _native;
     private ChunkAppender? _appender;
     private readonly StageColumn[] _stageColumns;
 
-    private readonly string _connectionString;
-
-    public StageTable(DuckDbConnection connection, string connectionString, DatasetSchema schema)
+    public StageTable(DuckDbConnection connection, DatasetSchema schema)
     {
         _connection = connection;
-        _connectionString = connectionString;
         Schema = schema;
         Name = "stage_" + schema.Name;
         var columns = schema.Columns.Select(c => $"{c.Name} {c.StageType}").Append("_file INTEGER").Append("_line BIGINT");
@@ -37,18 +35,20 @@ public sealed class StageTable : IDisposable
     public DatasetSchema Schema { get; }
     public string Name { get; }
 
-    public void Append(ParsedRow row, int file, long line) =>
-        Write(_appender ??= new ChunkAppender(_connection, Name, _stageColumns), row, file, line);
+    public void Append(ParsedRow row, int file, long line) => Write(_appender ??= new ChunkAppender(Native), row, file, line);
 
-    /// <summary>
-    /// An appender on a connection of its own, for a parallel worker; its rows become visible
-    /// when it is disposed. DuckDB lets appenders of different connections fill one table at once.
-    /// </summary>
-    public StageWriter CreateWriter() => new(this, new DuckDbConnection(_connectionString));
+    private readonly Lock _nativeGate = new();
 
-    internal ChunkAppender CreateAppender(DuckDbConnection connection) => new(connection, Name, _stageColumns);
+    // Workers ask for writers at the same moment: exactly one native appender must exist, or the other's rows are never flushed.
+    private NativeAppender Native
+    {
+        get { lock (_nativeGate) return _native ??= new NativeAppender(_connection, Name, _stageColumns); }
+    }
 
-    internal void Write(ChunkAppender appender, ParsedRow row, int file, long line)
+    /// <summary>An appender for a parallel worker: it fills chunks of its own and hands them to the one native appender.</summary>
+    public ChunkAppender CreateWriter() => new(Native);
+
+    public void Write(ChunkAppender appender, ParsedRow row, int file, long line)
     {
         var columns = _stageColumns.Length - 2;
         for (var c = 0; c < columns; c++)
@@ -73,6 +73,8 @@ public sealed class StageTable : IDisposable
     {
         _appender?.Dispose();
         _appender = null;
+        _native?.Dispose();
+        _native = null;
     }
 
     /// <summary>Equality of the key columns of two aliases (keys are required, so never null).</summary>
@@ -145,28 +147,4 @@ public sealed class StageTable : IDisposable
         : c.Name));
 
     public void Dispose() => Flush();
-}
-
-/// <summary>One worker's appender into a stage table, on its own connection.</summary>
-public sealed class StageWriter : IDisposable
-{
-    private readonly StageTable _table;
-    private readonly DuckDbConnection _connection;
-    private readonly ChunkAppender _appender;
-
-    internal StageWriter(StageTable table, DuckDbConnection connection)
-    {
-        _table = table;
-        _connection = connection;
-        _connection.Open();
-        _appender = table.CreateAppender(connection);
-    }
-
-    public void Append(ParsedRow row, int file, long line) => _table.Write(_appender, row, file, line);
-
-    public void Dispose()
-    {
-        try { _appender.Dispose(); }
-        finally { _connection.Dispose(); }
-    }
 }
