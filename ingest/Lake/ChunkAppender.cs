@@ -6,8 +6,15 @@ using Analytics.Warehouse.DuckDb.Native;
 
 namespace Analytics.Ingest.Lake;
 
-/// <summary>The staged column types a <see cref="ChunkAppender"/> writes.</summary>
-public enum StageColumn { Varchar, Date, Integer, BigInt, Boolean }
+/// <summary>The staged column types a <see cref="ChunkAppender"/> writes (decimals by their storage width).</summary>
+public enum StageKind { Varchar, Date, Integer, BigInt, Boolean, Decimal32, Decimal64 }
+
+/// <summary>A staged column: its kind, and width/scale for decimals (DuckDB stores DECIMAL(≤9) as int32, DECIMAL(≤18) as int64 unscaled).</summary>
+public readonly record struct StageColumn(StageKind Kind, byte Width = 0, byte Scale = 0)
+{
+    public static StageColumn Decimal(int width, int scale) =>
+        new(width <= 9 ? StageKind.Decimal32 : StageKind.Decimal64, (byte)width, (byte)scale);
+}
 
 /// <summary>
 /// DuckDB's appender for one table, taking whole data chunks; several <see cref="ChunkAppender"/>s
@@ -79,14 +86,15 @@ public sealed unsafe class ChunkAppender : IDisposable
     {
         _target = target;
         var types = _types = target.Types;
-        var logical = types.Select(t => NativeMethods.duckdb_create_logical_type(t switch
+        var logical = types.Select(t => t.Kind switch
         {
-            StageColumn.Varchar => DuckDbType.Varchar,
-            StageColumn.Date => DuckDbType.Date,
-            StageColumn.Integer => DuckDbType.Integer,
-            StageColumn.BigInt => DuckDbType.BigInt,
-            _ => DuckDbType.Boolean,
-        })).ToArray();
+            StageKind.Decimal32 or StageKind.Decimal64 => NativeMethods.duckdb_create_decimal_type(t.Width, t.Scale),
+            StageKind.Varchar => NativeMethods.duckdb_create_logical_type(DuckDbType.Varchar),
+            StageKind.Date => NativeMethods.duckdb_create_logical_type(DuckDbType.Date),
+            StageKind.Integer => NativeMethods.duckdb_create_logical_type(DuckDbType.Integer),
+            StageKind.BigInt => NativeMethods.duckdb_create_logical_type(DuckDbType.BigInt),
+            _ => NativeMethods.duckdb_create_logical_type(DuckDbType.Boolean),
+        }).ToArray();
         fixed (IntPtr* p = logical) _chunk = Chunks.duckdb_create_data_chunk(p, (ulong)logical.Length);
         for (var i = 0; i < logical.Length; i++) NativeMethods.duckdb_destroy_logical_type(ref logical[i]);
         _capacity = (int)Chunks.duckdb_vector_size();

@@ -5,7 +5,7 @@ using Analytics.Warehouse.DuckDb;
 namespace Analytics.Ingest.Lake;
 
 /// <summary>
-/// The staging table of one dataset: the contract columns (money as scaled BIGINT) plus the
+/// The staging table of one dataset: the contract columns with their contract types plus the
 /// file ordinal and line each row came from. Rows go in through DuckDB's appender.
 /// </summary>
 public sealed class StageTable : IDisposable
@@ -20,16 +20,16 @@ public sealed class StageTable : IDisposable
         _connection = connection;
         Schema = schema;
         Name = "stage_" + schema.Name;
-        var columns = schema.Columns.Select(c => $"{c.Name} {c.StageType}").Append("_file INTEGER").Append("_line BIGINT");
+        var columns = schema.Columns.Select(c => $"{c.Name} {c.SqlType}").Append("_file INTEGER").Append("_line BIGINT");
         connection.ExecuteNonQuery($"CREATE TABLE {Name} ({string.Join(", ", columns)})");
         _stageColumns = schema.Columns.Select(c => c.Kind switch
         {
-            ColumnKind.Date or ColumnKind.Month => StageColumn.Date,
-            ColumnKind.Integer => StageColumn.Integer,
-            ColumnKind.Money or ColumnKind.Decimal => StageColumn.BigInt,
-            ColumnKind.Bool => StageColumn.Boolean,
-            _ => StageColumn.Varchar,
-        }).Append(StageColumn.Integer).Append(StageColumn.BigInt).ToArray();
+            ColumnKind.Date or ColumnKind.Month => new StageColumn(StageKind.Date),
+            ColumnKind.Integer => new StageColumn(StageKind.Integer),
+            ColumnKind.Money or ColumnKind.Decimal => StageColumn.Decimal(c.Precision, c.Scale),
+            ColumnKind.Bool => new StageColumn(StageKind.Boolean),
+            _ => new StageColumn(StageKind.Varchar),
+        }).Append(new StageColumn(StageKind.Integer)).Append(new StageColumn(StageKind.BigInt)).ToArray();
     }
 
     public DatasetSchema Schema { get; }
@@ -54,12 +54,12 @@ public sealed class StageTable : IDisposable
         for (var c = 0; c < columns; c++)
         {
             if (row.Null[c]) { appender.SetNull(c); continue; }
-            switch (_stageColumns[c])
+            switch (_stageColumns[c].Kind)
             {
-                case StageColumn.Date: appender.SetDate(c, (int)row.Numbers[c]); break;
-                case StageColumn.Integer: appender.SetInt32(c, (int)row.Numbers[c]); break;
-                case StageColumn.BigInt: appender.SetInt64(c, row.Numbers[c]); break;
-                case StageColumn.Boolean: appender.SetBool(c, row.Numbers[c] != 0); break;
+                case StageKind.Date: appender.SetDate(c, (int)row.Numbers[c]); break;
+                case StageKind.Integer or StageKind.Decimal32: appender.SetInt32(c, (int)row.Numbers[c]); break;
+                case StageKind.BigInt or StageKind.Decimal64: appender.SetInt64(c, row.Numbers[c]); break;
+                case StageKind.Boolean: appender.SetBool(c, row.Numbers[c] != 0); break;
                 default: appender.SetString(c, row.Texts[c]!); break;
             }
         }
@@ -141,10 +141,8 @@ public sealed class StageTable : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    /// <summary>The contract columns as the lake stores them: scaled integers turned back into exact decimals.</summary>
-    public string ContractSelectList() => string.Join(", ", Schema.Columns.Select(c => c.IsScaled
-        ? $"CAST(CAST({c.Name} AS DECIMAL(18,0)) * {(c.Scale == 2 ? "0.01" : "0.0001")} AS {c.SqlType}) AS {c.Name}"
-        : c.Name));
+    /// <summary>The contract columns, in order (the stage already has their types).</summary>
+    public string ContractSelectList() => string.Join(", ", Schema.Columns.Select(c => c.Name));
 
     public void Dispose() => Flush();
 }

@@ -137,7 +137,8 @@ public class LakeTests
             while (!stop.IsCancellationRequested) seen.Add((long)sandbox.Scalar("SELECT count(*) FROM vacancies")!);
         });
         (await sandbox.Runner().RunPassAsync()).BatchId.ShouldBe(2L);
-        await Task.Delay(50);
+        var deadline = DateTime.UtcNow.AddSeconds(10); // a loaded machine may schedule the reader late
+        while (!seen.Contains(650L) && DateTime.UtcNow < deadline) await Task.Delay(10);
         stop.Cancel();
         await reader;
 
