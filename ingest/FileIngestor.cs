@@ -55,21 +55,11 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
         using var source = Open(file, encoding);
         var validator = new RowValidator(schema, hasher);
         validator.BindHeaders(source.Headers);
-        var row = new ParsedRow(schema.Columns.Count);
-        var violations = new List<Violation>();
-        long rowsIn = 0, rejected = 0;
-        while (source.Read())
-        {
-            rowsIn++;
-            if (validator.Validate(source, row, violations)) table.Append(row, ordinal, source.Line);
-            else
-            {
-                rejected++;
-                foreach (var v in violations) rejects.Write(v);
-                violations.Clear();
-            }
-            if ((rowsIn & 0xFFFF) == 0) progress?.Report(new IngestProgress(file.RelativePath, fileIndex, fileCount, source.Position, total, rowsIn));
-        }
+        void Report(long rows) => progress?.Report(new IngestProgress(file.RelativePath, fileIndex, fileCount, source.Position, total, rows));
+        // CSV headers are fixed, so its rows can be validated on every core; JSON Lines may add headers as it goes.
+        var (rowsIn, rejected) = source is CsvRecordSource && Environment.ProcessorCount > 1
+            ? ParallelRows.Validate(source, schema, hasher, table, ordinal, rejects, Math.Min(Environment.ProcessorCount, 4), Report)
+            : SequentialRows(source, validator, schema, table, ordinal, rejects, Report);
         var duplicates = table.RemoveDuplicateKeys(ordinal);
         foreach (var v in duplicates) rejects.Write(v);
         rejected += duplicates.Count;
@@ -87,6 +77,27 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
             Sha256 = sha256,
             UnknownColumns = validator.UnknownHeaders,
         };
+    }
+
+    private static (long RowsIn, long Rejected) SequentialRows(IRecordSource source, RowValidator validator, DatasetSchema schema,
+        StageTable table, int ordinal, RejectsWriter rejects, Action<long> report)
+    {
+        var row = new ParsedRow(schema.Columns.Count);
+        var violations = new List<Violation>();
+        long rowsIn = 0, rejected = 0;
+        while (source.Read())
+        {
+            rowsIn++;
+            if (validator.Validate(source, row, violations)) table.Append(row, ordinal, source.Line);
+            else
+            {
+                rejected++;
+                foreach (var v in violations) rejects.Write(v);
+                violations.Clear();
+            }
+            if ((rowsIn & 0xFFFF) == 0) report(rowsIn);
+        }
+        return (rowsIn, rejected);
     }
 
     private static IRecordSource Open(InboxFile file, Encoding encoding)

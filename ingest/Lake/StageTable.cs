@@ -5,43 +5,67 @@ using Analytics.Warehouse.DuckDb;
 namespace Analytics.Ingest.Lake;
 
 /// <summary>
-/// The staging table of one dataset: the contract columns (money as scaled BIGINT) plus the
+/// The staging table of one dataset: the contract columns with their contract types plus the
 /// file ordinal and line each row came from. Rows go in through DuckDB's appender.
 /// </summary>
 public sealed class StageTable : IDisposable
 {
     private readonly DuckDbConnection _connection;
-    private DuckDbAppender? _appender;
+    private NativeAppender? _native;
+    private ChunkAppender? _appender;
+    private readonly StageColumn[] _stageColumns;
 
     public StageTable(DuckDbConnection connection, DatasetSchema schema)
     {
         _connection = connection;
         Schema = schema;
         Name = "stage_" + schema.Name;
-        var columns = schema.Columns.Select(c => $"{c.Name} {c.StageType}").Append("_file INTEGER").Append("_line BIGINT");
+        var columns = schema.Columns.Select(c => $"{c.Name} {c.SqlType}").Append("_file INTEGER").Append("_line BIGINT");
         connection.ExecuteNonQuery($"CREATE TABLE {Name} ({string.Join(", ", columns)})");
+        _stageColumns = schema.Columns.Select(c => c.Kind switch
+        {
+            ColumnKind.Date or ColumnKind.Month => new StageColumn(StageKind.Date),
+            ColumnKind.Integer => new StageColumn(StageKind.Integer),
+            ColumnKind.Money or ColumnKind.Decimal => StageColumn.Decimal(c.Precision, c.Scale),
+            ColumnKind.Bool => new StageColumn(StageKind.Boolean),
+            _ => new StageColumn(StageKind.Varchar),
+        }).Append(new StageColumn(StageKind.Integer)).Append(new StageColumn(StageKind.BigInt)).ToArray();
     }
 
     public DatasetSchema Schema { get; }
     public string Name { get; }
 
-    public void Append(ParsedRow row, int file, long line)
+    public void Append(ParsedRow row, int file, long line) => Write(_appender ??= new ChunkAppender(Native), row, file, line);
+
+    private readonly Lock _nativeGate = new();
+
+    // Workers ask for writers at the same moment: exactly one native appender must exist, or the other's rows are never flushed.
+    private NativeAppender Native
     {
-        var appender = _appender ??= _connection.CreateAppender(Name);
-        var columns = Schema.Columns;
-        for (var c = 0; c < columns.Count; c++)
+        get { lock (_nativeGate) return _native ??= new NativeAppender(_connection, Name, _stageColumns); }
+    }
+
+    /// <summary>An appender for a parallel worker: it fills chunks of its own and hands them to the one native appender.</summary>
+    public ChunkAppender CreateWriter() => new(Native);
+
+    public void Write(ChunkAppender appender, ParsedRow row, int file, long line)
+    {
+        var columns = _stageColumns.Length - 2;
+        for (var c = 0; c < columns; c++)
         {
-            if (row.Null[c]) { appender.AppendNull(); continue; }
-            switch (columns[c].Kind)
+            if (row.Null[c]) { appender.SetNull(c); continue; }
+            switch (_stageColumns[c].Kind)
             {
-                case ColumnKind.Date or ColumnKind.Month: appender.Append(DateOnly.FromDayNumber((int)row.Numbers[c])); break;
-                case ColumnKind.Integer: appender.Append((int)row.Numbers[c]); break;
-                case ColumnKind.Money or ColumnKind.Decimal: appender.Append(row.Numbers[c]); break;
-                case ColumnKind.Bool: appender.Append(row.Numbers[c] != 0); break;
-                default: appender.Append(row.Texts[c]); break;
+                case StageKind.Date: appender.SetDate(c, (int)row.Numbers[c]); break;
+                case StageKind.Integer or StageKind.Decimal32: appender.SetInt32(c, (int)row.Numbers[c]); break;
+                case StageKind.BigInt or StageKind.Decimal64: appender.SetInt64(c, row.Numbers[c]); break;
+                case StageKind.Boolean: appender.SetBool(c, row.Numbers[c] != 0); break;
+                default: appender.SetString(c, row.Texts[c]!); break;
             }
         }
-        appender.Append(file).Append(line).EndRow();
+        appender.SetInt32(columns, file);
+        appender.SetInt64(columns + 1, line);
+        appender.EndRow();
     }
 
     /// <summary>Flushes appended rows so SQL sees them.</summary>
@@ -49,6 +73,8 @@ public sealed class StageTable : IDisposable
     {
         _appender?.Dispose();
         _appender = null;
+        _native?.Dispose();
+        _native = null;
     }
 
     /// <summary>Equality of the key columns of two aliases (keys are required, so never null).</summary>
@@ -115,10 +141,8 @@ public sealed class StageTable : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    /// <summary>The contract columns as the lake stores them: scaled integers turned back into exact decimals.</summary>
-    public string ContractSelectList() => string.Join(", ", Schema.Columns.Select(c => c.IsScaled
-        ? $"CAST(CAST({c.Name} AS DECIMAL(18,0)) * {(c.Scale == 2 ? "0.01" : "0.0001")} AS {c.SqlType}) AS {c.Name}"
-        : c.Name));
+    /// <summary>The contract columns, in order (the stage already has their types).</summary>
+    public string ContractSelectList() => string.Join(", ", Schema.Columns.Select(c => c.Name));
 
     public void Dispose() => Flush();
 }

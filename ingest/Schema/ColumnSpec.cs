@@ -25,10 +25,5 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, par
         _ => "VARCHAR",
     };
 
-    /// <summary>Money and decimals are staged as scaled BIGINT (exact, and far cheaper to append than DECIMAL values).</summary>
-    public bool IsScaled => Kind is ColumnKind.Money or ColumnKind.Decimal;
-
-    public string StageType => IsScaled ? "BIGINT" : SqlType;
-
     public long? EffectiveMax => MaxBelowCurrentYear is { } below ? DateTime.UtcNow.Year - below : Max;
 }

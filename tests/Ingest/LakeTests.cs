@@ -39,6 +39,21 @@ public class LakeTests
     }
 
     [Fact]
+    public void Nulls_of_one_appended_chunk_do_not_leak_into_the_next()
+    {
+        using var sandbox = new IngestSandbox();
+        var csv = new System.Text.StringBuilder(Header);
+        for (var i = 0; i < 10_000; i++) csv.Append($"P{i},2026-09-01,110105,E1,2-02-01-01,1,{(i < 2048 || i % 3 == 0 ? "" : "5000")}\n");
+        sandbox.Drop("vacancies", "many.csv", csv.ToString());
+
+        sandbox.PassOne().RowsLoaded.ShouldBe(10_000L);
+
+        var expectedNulls = Enumerable.Range(0, 10_000).Count(i => i < 2048 || i % 3 == 0);
+        sandbox.Scalar("SELECT count(*) FROM vacancies WHERE wage_min IS NULL").ShouldBe((long)expectedNulls);
+        sandbox.Scalar("SELECT sum(wage_min) FROM vacancies").ShouldBe(5000m * (10_000 - expectedNulls));
+    }
+
+    [Fact]
     public void Within_one_pass_the_later_file_name_wins()
     {
         using var sandbox = new IngestSandbox();
@@ -122,7 +137,8 @@ public class LakeTests
             while (!stop.IsCancellationRequested) seen.Add((long)sandbox.Scalar("SELECT count(*) FROM vacancies")!);
         });
         (await sandbox.Runner().RunPassAsync()).BatchId.ShouldBe(2L);
-        await Task.Delay(50);
+        var deadline = DateTime.UtcNow.AddSeconds(10); // a loaded machine may schedule the reader late
+        while (!seen.Contains(650L) && DateTime.UtcNow < deadline) await Task.Delay(10);
         stop.Cancel();
         await reader;
 

@@ -1,0 +1,70 @@
+namespace Analytics.Ingest.Reading;
+
+/// <summary>
+/// A few thousand rows copied out of a reader, so validation can run on other threads while the
+/// reader goes on. It is itself a record source over those rows (same headers as the file).
+/// </summary>
+public sealed class RecordBlock(IReadOnlyList<string> headers) : IRecordSource
+{
+    public const int Capacity = 4096;
+
+    private byte[] _bytes = new byte[256 * 1024];
+    private int _used;
+    private int[] _fieldStart = new int[Capacity * 8];
+    private int[] _fieldLength = new int[Capacity * 8];
+    private int _fields;
+    private readonly int[] _firstField = new int[Capacity + 1];
+    private readonly long[] _lines = new long[Capacity];
+    private int _count;
+    private int _current = -1;
+
+    public int Count => _count;
+    public bool IsFull => _count == Capacity;
+
+    /// <summary>Copies the source's current row.</summary>
+    public void Add(IRecordSource source)
+    {
+        _firstField[_count] = _fields;
+        for (var i = 0; i < source.FieldCount; i++)
+        {
+            var field = source.Field(i);
+            if (_used + field.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + field.Length));
+            if (_fields == _fieldStart.Length)
+            {
+                Array.Resize(ref _fieldStart, _fields * 2);
+                Array.Resize(ref _fieldLength, _fields * 2);
+            }
+            field.CopyTo(_bytes.AsSpan(_used));
+            _fieldStart[_fields] = _used;
+            _fieldLength[_fields] = field.Length;
+            _used += field.Length;
+            _fields++;
+        }
+        _lines[_count] = source.Line;
+        _count++;
+        _firstField[_count] = _fields;
+    }
+
+    public IReadOnlyList<string> Headers => headers;
+    public long Line => _lines[_current];
+    public int FieldCount => _firstField[_current + 1] - _firstField[_current];
+    public long Position => 0;
+
+    public ReadOnlySpan<byte> Field(int index)
+    {
+        if (index >= FieldCount) return default;
+        var f = _firstField[_current] + index;
+        return _bytes.AsSpan(_fieldStart[f], _fieldLength[f]);
+    }
+
+    public bool Read() => ++_current < _count;
+
+    /// <summary>Empties the block for reuse (the buffers stay).</summary>
+    public void Reset()
+    {
+        _used = _fields = _count = 0;
+        _current = -1;
+    }
+
+    public void Dispose() { }
+}
