@@ -61,10 +61,9 @@ public sealed class Catalog(DataPaths paths)
 
     private static void Record(DuckDbConnection connection, BatchManifest batch)
     {
-        // The datasets go in as text: binding an empty string[] as a LIST parameter crashes the provider (ValueFactory, fixed over an empty array).
         connection.ExecuteNonQuery("INSERT INTO ingest_batches (batch_id, committed_at, files, rows_loaded, rows_rejected, datasets) " +
-            "VALUES ($1, $2, $3, $4, $5, coalesce(string_split(nullif($6, ''), ','), []::VARCHAR[]))",
-            batch.BatchId, batch.CommittedAt, batch.Files.Count, batch.Files.Sum(f => f.RowsLoaded), batch.Files.Sum(f => f.RowsRejected), string.Join(",", batch.Datasets));
+            "VALUES ($1, $2, $3, $4, $5, $6)",
+            batch.BatchId, batch.CommittedAt, batch.Files.Count, batch.Files.Sum(f => f.RowsLoaded), batch.Files.Sum(f => f.RowsRejected), batch.Datasets.ToArray());
         for (var i = 0; i < batch.Files.Count; i++)
         {
             var f = batch.Files[i];

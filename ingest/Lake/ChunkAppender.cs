@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using Analytics.Warehouse.DuckDb;
@@ -22,12 +21,6 @@ public readonly record struct StageColumn(StageKind Kind, byte Width = 0, byte S
 /// </summary>
 public sealed unsafe class NativeAppender : IDisposable
 {
-    // The provider keeps the native connection handle internal; the chunk API needs it. One
-    // reflective read per staging table (see docs/notes-ingest.md: the provider could expose a chunk appender).
-    private static readonly PropertyInfo ConnectionHandle =
-        typeof(DuckDbConnection).GetProperty("Handle", BindingFlags.Instance | BindingFlags.NonPublic)
-        ?? throw new InvalidOperationException("DuckDbConnection.Handle not found; the provider changed.");
-
     private readonly Lock _gate = new();
     private IntPtr _appender;
 
@@ -35,8 +28,7 @@ public sealed unsafe class NativeAppender : IDisposable
     {
         Table = table;
         Types = types;
-        var handle = (IntPtr)ConnectionHandle.GetValue(connection)!;
-        if (NativeMethods.duckdb_appender_create(handle, null, table, out _appender) != DuckDbState.Success)
+        if (NativeMethods.duckdb_appender_create(connection.NativeHandle, null, table, out _appender) != DuckDbState.Success)
             throw new DuckDbException($"Cannot append to '{table}': {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
     }
 
@@ -47,7 +39,7 @@ public sealed unsafe class NativeAppender : IDisposable
     {
         lock (_gate)
         {
-            if (ChunkAppender.Chunks.duckdb_append_data_chunk(_appender, chunk) != DuckDbState.Success)
+            if (NativeMethods.duckdb_append_data_chunk(_appender, chunk) != DuckDbState.Success)
                 throw new DuckDbException($"Appending to '{Table}' failed: {NativeMethods.PtrToString(NativeMethods.duckdb_appender_error(_appender))}");
         }
     }
@@ -95,9 +87,9 @@ public sealed unsafe class ChunkAppender : IDisposable
             StageKind.BigInt => NativeMethods.duckdb_create_logical_type(DuckDbType.BigInt),
             _ => NativeMethods.duckdb_create_logical_type(DuckDbType.Boolean),
         }).ToArray();
-        fixed (IntPtr* p = logical) _chunk = Chunks.duckdb_create_data_chunk(p, (ulong)logical.Length);
+        fixed (IntPtr* p = logical) _chunk = NativeMethods.duckdb_create_data_chunk(p, (ulong)logical.Length);
         for (var i = 0; i < logical.Length; i++) NativeMethods.duckdb_destroy_logical_type(ref logical[i]);
-        _capacity = (int)Chunks.duckdb_vector_size();
+        _capacity = (int)NativeMethods.duckdb_vector_size();
         _data = new void*[types.Length];
         _validity = new ulong*[types.Length];
         _vectors = new IntPtr[types.Length];
@@ -118,7 +110,7 @@ public sealed unsafe class ChunkAppender : IDisposable
     {
         if (_validity[column] == null)
         {
-            Chunks.duckdb_vector_ensure_validity_writable(_vectors[column]);
+            NativeMethods.duckdb_vector_ensure_validity_writable(_vectors[column]);
             _validity[column] = NativeMethods.duckdb_vector_get_validity(_vectors[column]);
         }
         _validity[column][_row >> 6] &= ~(1UL << (_row & 63));
@@ -136,7 +128,7 @@ public sealed unsafe class ChunkAppender : IDisposable
         var max = value.Length * 3;
         Span<byte> buffer = max <= 1024 ? stackalloc byte[max] : new byte[max];
         var length = Encoding.UTF8.GetBytes(value, buffer);
-        fixed (byte* p = buffer) Chunks.duckdb_vector_assign_string_element_len(_vectors[column], (ulong)_row, p, (ulong)length);
+        fixed (byte* p = buffer) NativeMethods.duckdb_vector_assign_string_element_len(_vectors[column], (ulong)_row, p, (ulong)length);
     }
 
     /// <summary>Ends the current row; a full chunk goes to the table.</summary>
@@ -148,9 +140,9 @@ public sealed unsafe class ChunkAppender : IDisposable
     private void FlushChunk()
     {
         if (_row == 0) return;
-        Chunks.duckdb_data_chunk_set_size(_chunk, (ulong)_row);
+        NativeMethods.duckdb_data_chunk_set_size(_chunk, (ulong)_row);
         _target.Append(_chunk);
-        Chunks.duckdb_data_chunk_reset(_chunk);
+        NativeMethods.duckdb_data_chunk_reset(_chunk);
         _row = 0;
         MapVectors();
     }
@@ -160,18 +152,5 @@ public sealed unsafe class ChunkAppender : IDisposable
         if (_chunk == IntPtr.Zero) return;
         try { FlushChunk(); }
         finally { NativeMethods.duckdb_destroy_data_chunk(ref _chunk); }
-    }
-
-    /// <summary>The data-chunk half of DuckDB's C API that the provider does not declare.</summary>
-    internal static class Chunks
-    {
-        private const string Lib = "duckdb";
-        [DllImport(Lib)] public static extern IntPtr duckdb_create_data_chunk(IntPtr* types, ulong columnCount);
-        [DllImport(Lib)] public static extern void duckdb_data_chunk_reset(IntPtr chunk);
-        [DllImport(Lib)] public static extern void duckdb_data_chunk_set_size(IntPtr chunk, ulong size);
-        [DllImport(Lib)] public static extern ulong duckdb_vector_size();
-        [DllImport(Lib)] public static extern void duckdb_vector_ensure_validity_writable(IntPtr vector);
-        [DllImport(Lib)] public static extern void duckdb_vector_assign_string_element_len(IntPtr vector, ulong index, byte* value, ulong length);
-        [DllImport(Lib)] public static extern DuckDbState duckdb_append_data_chunk(IntPtr appender, IntPtr chunk);
     }
 }

@@ -82,15 +82,15 @@ public class ContractTests
     {
         using var db = CatalogDatabase.Open();
         DataAsOf.NewestCommittedBatch(db).ShouldBeNull();
-        db.ExecuteNonQuery("CREATE TABLE ingest_batches (batch_id VARCHAR, status VARCHAR, started_at TIMESTAMP, committed_at TIMESTAMP)");
+        // The manifest table as ingest creates it: a row per committed batch.
+        db.ExecuteNonQuery("CREATE TABLE ingest_batches (batch_id BIGINT PRIMARY KEY, committed_at TIMESTAMP, files INTEGER)");
         DataAsOf.NewestCommittedBatch(db).ShouldBeNull();
         db.ExecuteNonQuery("""
             INSERT INTO ingest_batches VALUES
-              ('b1', 'committed', TIMESTAMP '2026-09-01 08:00', TIMESTAMP '2026-09-01 08:01'),
-              ('b2', 'committed', TIMESTAMP '2026-09-02 08:00', TIMESTAMP '2026-09-02 08:01'),
-              ('b3', 'running',   TIMESTAMP '2026-09-03 08:00', NULL)
+              (9, TIMESTAMP '2026-09-01 08:01', 3),
+              (10, TIMESTAMP '2026-09-02 08:01', 1)
             """);
-        DataAsOf.NewestCommittedBatch(db).ShouldBe(new BatchStamp("b2", new DateTime(2026, 9, 2, 8, 1, 0)));
+        DataAsOf.NewestCommittedBatch(db).ShouldBe(new BatchStamp("10", new DateTime(2026, 9, 2, 8, 1, 0)));
     }
 
     [Fact]

@@ -111,6 +111,12 @@ public static unsafe class NativeMethods
     [DllImport(Lib)] public static extern void* duckdb_vector_get_data(IntPtr vector);
     [DllImport(Lib)] public static extern ulong* duckdb_vector_get_validity(IntPtr vector);
     [DllImport(Lib)] public static extern IntPtr duckdb_list_vector_get_child(IntPtr vector);
+    [DllImport(Lib)] public static extern IntPtr duckdb_create_data_chunk(IntPtr* types, ulong columnCount);
+    [DllImport(Lib)] public static extern void duckdb_data_chunk_reset(IntPtr chunk);
+    [DllImport(Lib)] public static extern void duckdb_data_chunk_set_size(IntPtr chunk, ulong size);
+    [DllImport(Lib)] public static extern ulong duckdb_vector_size();
+    [DllImport(Lib)] public static extern void duckdb_vector_ensure_validity_writable(IntPtr vector);
+    [DllImport(Lib)] public static extern void duckdb_vector_assign_string_element_len(IntPtr vector, ulong index, byte* value, ulong length);
 
     // appender
     [DllImport(Lib)] public static extern DuckDbState duckdb_appender_create(IntPtr connection, [MarshalAs(UnmanagedType.LPUTF8Str)] string? schema, [MarshalAs(UnmanagedType.LPUTF8Str)] string table, out IntPtr appender);
@@ -138,6 +144,7 @@ public static unsafe class NativeMethods
     [DllImport(Lib)] public static extern DuckDbState duckdb_append_varchar_length(IntPtr appender, byte* value, ulong length);
     [DllImport(Lib)] public static extern DuckDbState duckdb_append_blob(IntPtr appender, byte* data, ulong length);
     [DllImport(Lib)] public static extern DuckDbState duckdb_append_value(IntPtr appender, IntPtr value);
+    [DllImport(Lib)] public static extern DuckDbState duckdb_append_data_chunk(IntPtr appender, IntPtr chunk);
 
     /// <summary>Copies a C string owned by DuckDB (not freed here).</summary>
     public static string? PtrToString(IntPtr utf8) => utf8 == IntPtr.Zero ? null : Marshal.PtrToStringUTF8(utf8);
