@@ -29,9 +29,12 @@ public static class AccountEndpoints
 
         app.MapPost("/account/logout", async (HttpContext http) =>
         {
+            // No form field is bound here, so the antiforgery verdict must be read by hand.
+            if (http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: true })
+                return Results.BadRequest();
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
 
     public static ClaimsPrincipal Principal(AppUser user)

@@ -64,5 +64,8 @@ public class SignInTests
         (await page.TextContentAsync("h1"))!.ShouldContain("劳动力市场");
         await page.GotoAsync("/?lang=en");
         (await page.TextContentAsync("h1"))!.ShouldContain("Labour-market");
+        await page.ClickAsync("form[action='/account/logout'] button");
+        await page.WaitForURLAsync(url => url.Contains("/login"));
+        (await page.GotoAsync("/"))!.Url.ShouldContain("/login");
     }
 }

@@ -1,0 +1,176 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace Analytics.Tests.Dashboards;
+
+/// <summary>
+/// Table-driven over the app's own route table, so a new page or API cannot slip through
+/// without sign-in, without antiforgery, or without its role check.
+/// </summary>
+[Collection(DemoSiteCollection.Name)]
+public class WebSecurityTests(DemoSite site)
+{
+    // The only routes anyone may reach without signing in.
+    private static readonly HashSet<string> Anonymous = ["/health", "/login", "/account/login"];
+
+    private IReadOnlyList<RouteEndpoint> Routes() =>
+        site.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is not null)
+            .ToList();
+
+    private static string Concrete(RouteEndpoint endpoint) =>
+        "/" + string.Join("/", endpoint.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+        {
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+            _ => "x1",
+        }))));
+
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+
+    [Fact]
+    public void The_route_table_is_what_these_tests_expect()
+    {
+        var routes = Routes().Select(Concrete).ToHashSet();
+        routes.ShouldContain("/api/rankings");
+        routes.ShouldContain("/rankings");
+        routes.ShouldContain("/data/ingest-now");
+        routes.Count.ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task Every_route_but_sign_in_and_health_refuses_anonymous_users()
+    {
+        using var anonymous = site.Server.AnonymousClient();
+        var checkedRoutes = 0;
+        foreach (var endpoint in Routes())
+        {
+            var path = Concrete(endpoint);
+            if (Anonymous.Contains(path)) continue;
+            foreach (var method in Methods(endpoint))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                var response = await anonymous.SendAsync(request);
+                var status = response.StatusCode;
+                var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest
+                    || (status == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/login"));
+                refused.ShouldBeTrue($"{method} {path} answered {(int)status} to an anonymous user");
+                checkedRoutes++;
+            }
+        }
+        checkedRoutes.ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public void Every_route_but_the_anonymous_ones_carries_an_authorization_requirement_or_falls_back_to_sign_in()
+    {
+        foreach (var endpoint in Routes())
+        {
+            var path = Concrete(endpoint);
+            var allowsAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            if (Anonymous.Contains(path)) continue;
+            allowsAnonymous.ShouldBeFalse($"{path} allows anonymous access");
+        }
+    }
+
+    [Fact]
+    public async Task Every_form_post_is_refused_without_its_antiforgery_token()
+    {
+        using var admin = await site.Server.SignedInClientAsync("admin");
+        var posts = Routes().Where(e => Methods(e).Contains("POST") && !Concrete(e).StartsWith("/hubs/")).ToList();
+        posts.Count.ShouldBeGreaterThanOrEqualTo(4);   // login, logout, ingest-now, admin users
+        foreach (var endpoint in posts)
+        {
+            var response = await admin.PostAsync(Concrete(endpoint), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["userName"] = "x", ["password"] = "x", ["displayName"] = "x", ["role"] = "admin", ["confirm"] = "1",
+            }));
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"POST {Concrete(endpoint)} without an antiforgery token");
+        }
+    }
+
+    public static TheoryData<string, string> RoleLimitedPages => new()
+    {
+        // page, a signed-in user who must not see it
+        { "/rankings", "agency1" },
+        { "/wages", "agency1" },
+        { "/wall", "agency2" },
+        { "/data", "policy" },
+        { "/data", "agency1" },
+        { "/projects", "stat" },
+        { "/projects", "policy" },
+        { "/admin/users", "stat" },
+        { "/api/margins", "policy" },
+        { "/api/export/margins", "stat" },
+        { "/api/export/rankings", "agency1" },
+        { "/data/rejects?path=x", "policy" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoleLimitedPages))]
+    public async Task A_signed_in_user_of_another_role_is_refused(string url, string user)
+    {
+        using var client = await site.Server.SignedInClientAsync(user);
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{user} on {url}");
+    }
+
+    [Theory]
+    [InlineData("../warehouse.duckdb")]
+    [InlineData("rejects/../secrets/id-hash.key")]
+    [InlineData("/etc/passwd")]
+    [InlineData("rejects/1/../../../../etc/passwd")]
+    [InlineData("rejects/1/vacancies/x.csv")]
+    public async Task A_rejects_download_cannot_escape_its_folder(string path)
+    {
+        using var client = await site.Server.SignedInClientAsync("stat");
+        var response = await client.GetAsync($"/data/rejects?path={Uri.EscapeDataString(path)}");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_real_rejects_file_downloads_with_its_reasons()
+    {
+        using var client = await site.Server.SignedInClientAsync("stat");
+        var data = await client.GetStringAsync("/data");
+        var link = System.Text.RegularExpressions.Regex.Match(data, "href=\"(/data/rejects\\?path=[^\"]+)\"").Groups[1].Value;
+        link.ShouldNotBeEmpty();
+        var csv = await client.GetStringAsync(WebUtility.HtmlDecode(link));
+        csv.ShouldContain("line");
+        csv.ShouldContain("rule");
+    }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/health")]
+    [InlineData("/css/site.css")]
+    public async Task Security_headers_are_on_every_response(string url)
+    {
+        using var client = site.Server.AnonymousClient();
+        var response = await client.GetAsync(url);
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
+    }
+
+    [Fact]
+    public async Task A_sign_in_link_never_redirects_to_another_site()
+    {
+        using var client = site.Server.AnonymousClient();
+        foreach (var target in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example" })
+        {
+            var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["userName"] = "policy", ["password"] = "policy-demo", ["returnUrl"] = target,
+                ["__RequestVerificationToken"] = await AppServer.AntiforgeryTokenAsync(client, "/login"),
+            }));
+            response.Headers.Location!.ToString().ShouldBe("/");
+        }
+    }
+}
