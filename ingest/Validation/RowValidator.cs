@@ -132,7 +132,9 @@ public sealed class RowValidator
                 row.Numbers[c] = b ? 1 : 0;
                 return null;
             case ColumnKind.Enum:
-                var canonical = spec.Enum!.Resolve(TextEncodings.StrictUtf8.GetString(raw));
+                if (raw.Length > 64) return $"enum: {string.Join("|", spec.Enum!.Codes)}";
+                Span<char> chars = stackalloc char[64];
+                var canonical = spec.Enum!.Resolve(chars[..TextEncodings.StrictUtf8.GetChars(raw, chars)]);
                 if (canonical is null) return $"enum: {string.Join("|", spec.Enum.Codes)}";
                 row.Texts[c] = canonical;
                 return null;
