@@ -36,11 +36,11 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
                 table.RemoveFile(ordinal);
                 encoding = TextEncodings.Gb18030;
             }
-            catch (Exception e) when (e is FileRejectedException or InvalidDataException or DecoderFallbackException or IOException
-                                          or ExcelDataReader.Exceptions.ExcelReaderException or System.Text.Json.JsonException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 rejects.Discard();
                 table.RemoveFile(ordinal);
+                // Whatever a reader throws on a malformed file fails that file only; the pass goes on.
                 return Failed(file, sha256, e is DecoderFallbackException ? "not valid UTF-8 text" : e.Message);
             }
         }

@@ -123,6 +123,11 @@ public sealed unsafe class ChunkAppender : IDisposable
     /// <summary>DuckDB DATE: days since 1970-01-01.</summary>
     public void SetDate(int column, int dayNumber) => ((int*)_data[column])[_row] = dayNumber - 719162;
 
+    public void SetUtf8(int column, ReadOnlySpan<byte> value)
+    {
+        fixed (byte* p = value) Chunks.duckdb_vector_assign_string_element_len(_vectors[column], (ulong)_row, p, (ulong)value.Length);
+    }
+
     public void SetString(int column, string value)
     {
         var max = value.Length * 3;

@@ -60,7 +60,10 @@ public sealed class StageTable : IDisposable
                 case StageKind.Integer or StageKind.Decimal32: appender.SetInt32(c, (int)row.Numbers[c]); break;
                 case StageKind.BigInt or StageKind.Decimal64: appender.SetInt64(c, row.Numbers[c]); break;
                 case StageKind.Boolean: appender.SetBool(c, row.Numbers[c] != 0); break;
-                default: appender.SetString(c, row.Texts[c]!); break;
+                default:
+                    if (row.Texts[c] is { } text) appender.SetString(c, text);
+                    else appender.SetUtf8(c, row.Utf8(c));
+                    break;
             }
         }
         appender.SetInt32(columns, file);

@@ -7,12 +7,14 @@ namespace Analytics.Ingest.Schema;
 public sealed class DatasetSchema
 {
     private readonly Dictionary<string, int> _byHeader = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
 
     public DatasetSchema(string name, string chineseName, ColumnSpec[] columns, string[] key, string? partitionBy, RowRule[]? rules = null)
     {
         Name = name;
         ChineseName = chineseName;
         Columns = columns;
+        for (var i = 0; i < columns.Length; i++) _byName[columns[i].Name] = i;
         Key = key.Select(IndexOf).ToArray();
         PartitionBy = partitionBy is null ? null : IndexOf(partitionBy);
         Rules = rules ?? [];
@@ -32,11 +34,9 @@ public sealed class DatasetSchema
     /// <summary>Fills derived values of a valid row (e.g. a region's parent from its code).</summary>
     public Action<ParsedRow>? Derive { get; init; }
 
-    public int IndexOf(string column)
-    {
-        for (var i = 0; i < Columns.Count; i++) if (Columns[i].Name == column) return i;
-        throw new ArgumentException($"{Name} has no column {column}.");
-    }
+    /// <summary>The position of a column (row rules look columns up by name on every row, hence the dictionary).</summary>
+    public int IndexOf(string column) =>
+        _byName.TryGetValue(column, out var i) ? i : throw new ArgumentException($"{Name} has no column {column}.");
 
     /// <summary>The column a header names (English or Chinese; case, spaces and a BOM ignored), or -1.</summary>
     public int ColumnForHeader(string header) => _byHeader.GetValueOrDefault(NormalizeHeader(header), -1);

@@ -35,7 +35,7 @@ public static class Datasets
         Derive = row =>
         {
             if (!row.Null[2]) return;
-            var code = row.Texts[0]!;
+            var code = row.Text(0)!;
             row.Texts[2] = code.EndsWith("0000") ? null : code.EndsWith("00") ? code[..2] + "0000" : code[..4] + "00";
             row.Null[2] = row.Texts[2] is null;
         },

@@ -4,6 +4,7 @@ namespace Analytics.Ingest.Schema;
 public sealed class EnumType
 {
     private readonly Dictionary<string, string> _lookup = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
 
     public EnumType(string name, params (string Code, string[] Labels)[] values)
     {
@@ -14,6 +15,7 @@ public sealed class EnumType
             _lookup[code] = code;
             foreach (var label in labels) _lookup[label] = code;
         }
+        _byChars = _lookup.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Name { get; }
@@ -21,6 +23,9 @@ public sealed class EnumType
 
     /// <summary>The canonical code for a code or label (case-insensitive), or null when unknown.</summary>
     public string? Resolve(string value) => _lookup.GetValueOrDefault(value);
+
+    /// <summary>As <see cref="Resolve(string)"/>, without making a string (the per-row path).</summary>
+    public string? Resolve(ReadOnlySpan<char> value) => _byChars.TryGetValue(value, out var code) ? code : null;
 
     public static readonly EnumType Gender = new("gender", ("M", ["男"]), ("F", ["女"]));
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using Analytics.Ingest.Reading;
 using Analytics.Ingest.Schema;
 
@@ -55,6 +56,7 @@ public sealed class RowValidator
         if (source.Headers.Count != _boundHeaders) BindNew(source.Headers);
         var before = violations.Count;
         var line = source.Line;
+        row.Clear();
         for (var c = 0; c < _fieldOf.Length; c++)
         {
             var raw = _fieldOf[c] < 0 ? default : Trim(source.Field(_fieldOf[c]));
@@ -89,19 +91,21 @@ public sealed class RowValidator
         switch (spec.Kind)
         {
             case ColumnKind.Text:
-                row.Texts[c] = TextEncodings.StrictUtf8.GetString(raw);
+                if (!Utf8.IsValid(raw)) throw new DecoderFallbackException("The text is not valid UTF-8.");
+                row.SetUtf8(c, raw);
                 return null;
             case ColumnKind.RegionCode:
                 if (!FieldParsers.IsRegionCode(raw)) return "region code: 6 digits";
-                row.Texts[c] = Encoding.ASCII.GetString(raw);
+                row.SetUtf8(c, raw);
                 return null;
             case ColumnKind.OccupationCode:
                 if (!FieldParsers.IsOccupationCode(raw)) return "occupation code: x-xx-xx-xx";
-                row.Texts[c] = Encoding.ASCII.GetString(raw);
+                row.SetUtf8(c, raw);
                 return null;
             case ColumnKind.IndustryCode:
                 if (!FieldParsers.IsIndustryCode(raw)) return "industry code: section letter A..T, optional digits";
-                row.Texts[c] = Encoding.ASCII.GetString(raw).ToUpperInvariant();
+                var code = row.SetUtf8(c, raw);
+                code[0] = (byte)(code[0] & ~0x20);
                 return null;
             case ColumnKind.Date:
                 return FieldParsers.TryDate(raw, out row.Numbers[c]) ? null : "date: yyyy-MM-dd, yyyy/M/d or yyyyMMdd";
@@ -128,9 +132,11 @@ public sealed class RowValidator
                 row.Numbers[c] = b ? 1 : 0;
                 return null;
             case ColumnKind.Enum:
-                var code = spec.Enum!.Resolve(TextEncodings.StrictUtf8.GetString(raw));
-                if (code is null) return $"enum: {string.Join("|", spec.Enum.Codes)}";
-                row.Texts[c] = code;
+                if (raw.Length > 64) return $"enum: {string.Join("|", spec.Enum!.Codes)}";
+                Span<char> chars = stackalloc char[64];
+                var canonical = spec.Enum!.Resolve(chars[..TextEncodings.StrictUtf8.GetChars(raw, chars)]);
+                if (canonical is null) return $"enum: {string.Join("|", spec.Enum.Codes)}";
+                row.Texts[c] = canonical;
                 return null;
             case ColumnKind.PersonId:
                 if (ResidentId.LooksLikeOne(raw))

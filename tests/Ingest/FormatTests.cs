@@ -97,6 +97,26 @@ public class FormatTests
     }
 
     [Fact]
+    public void Empty_corrupt_and_unsupported_files_fail_alone_and_the_good_file_of_the_pass_loads()
+    {
+        using var sandbox = new IngestSandbox();
+        sandbox.Drop("vacancies", "a-empty.csv", "");
+        sandbox.Drop("vacancies", "b-corrupt.xlsx", "this is not a zip"u8.ToArray());
+        sandbox.Drop("vacancies", "c-notes.docx", "x");
+        sandbox.Drop("vacancies", "d-good.csv", "posting_id,registered_on,region_code,employer_id,occupation_code,positions\nP1,2026-09-01,110105,E1,2-02-01-01,1\n");
+
+        var result = sandbox.Pass();
+
+        result.Files.Select(f => (f.File, f.Status)).ShouldBe([
+            ("vacancies/a-empty.csv", FileStatus.Failed), ("vacancies/b-corrupt.xlsx", FileStatus.Failed),
+            ("vacancies/c-notes.docx", FileStatus.Failed), ("vacancies/d-good.csv", FileStatus.Loaded)]);
+        result.Files[0].Error!.ShouldContain("empty");
+        result.Files[2].Error!.ShouldContain("unsupported file type");
+        sandbox.Scalar("SELECT count(*) FROM vacancies").ShouldBe(1L);
+        Directory.GetFiles(Path.Combine(sandbox.Root, "inbox", "vacancies")).Length.ShouldBe(3);
+    }
+
+    [Fact]
     public void A_file_missing_a_required_column_fails_whole_and_stays_in_the_inbox()
     {
         using var sandbox = new IngestSandbox();

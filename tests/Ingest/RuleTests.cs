@@ -157,7 +157,7 @@ public class RuleTests
         row.Numbers[schema.IndexOf("wage_min")].ShouldBe(123450L);
         row.Texts[schema.IndexOf("education_min")].ShouldBe("vocational");
         row.Texts[schema.IndexOf("channel")].ShouldBe("online");
-        row.Texts[schema.IndexOf("industry_code")].ShouldBe("C13");
+        row.Text(schema.IndexOf("industry_code")).ShouldBe("C13");
         row.Numbers[schema.IndexOf("registered_on")].ShouldBe(new DateOnly(2026, 9, 1).DayNumber);
     }
 
