@@ -125,7 +125,7 @@ public sealed unsafe class ChunkAppender : IDisposable
 
     public void SetUtf8(int column, ReadOnlySpan<byte> value)
     {
-        fixed (byte* p = value) Chunks.duckdb_vector_assign_string_element_len(_vectors[column], (ulong)_row, p, (ulong)value.Length);
+        fixed (byte* p = value) NativeMethods.duckdb_vector_assign_string_element_len(_vectors[column], (ulong)_row, p, (ulong)value.Length);
     }
 
     public void SetString(int column, string value)
