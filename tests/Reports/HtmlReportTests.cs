@@ -31,7 +31,7 @@ public class HtmlReportTests(ChromiumFixture chromium) : IClassFixture<ChromiumF
 
         (await page.Locator("#report-totals tbody tr td").Nth(3).TextContentAsync()).ShouldBe("245");
         (await page.Locator("#report-totals tbody tr td").Nth(0).TextContentAsync()).ShouldBe("", "a totals row leaves rank empty");
-        (await page.Locator(".notes").TextContentAsync()).ShouldContain("数据截至批次 20260930-001");
+        (await page.Locator(".notes").TextContentAsync())!.ShouldContain("数据截至批次 20260930-001");
         requests.ShouldAllBe(url => url.StartsWith("file:"), "no CDN, no network");
     }
 
@@ -58,7 +58,7 @@ public class HtmlReportTests(ChromiumFixture chromium) : IClassFixture<ChromiumF
 
         var shown = await page.EvaluateAsync<string>("document.body.innerText + JSON.stringify(figure.data.map(t => [t.x, t.y, t.base, t.customdata]))");
         foreach (var figure in SampleReports.SuppressedFigures) shown.ShouldNotContain(figure);
-        (await page.Locator(".suppression-legend").TextContentAsync()).ShouldContain("样本不足");
+        (await page.Locator(".suppression-legend").TextContentAsync())!.ShouldContain("样本不足");
     }
 
     [Fact]

@@ -32,13 +32,13 @@ public class ConcurrencyTests
     }
 
     [Fact]
-    public void Cancel_interrupts_a_query_while_its_rows_stream()
+    public async Task Cancel_interrupts_a_query_while_its_rows_stream()
     {
         using var connection = Memory.Open("threads=2");
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT hash(i) FROM range(100000000000) t(i)";
         using var cts = new CancellationTokenSource();
-        using var reader = command.ExecuteReaderAsync(cts.Token).GetAwaiter().GetResult();
+        await using var reader = await command.ExecuteReaderAsync(cts.Token);
         reader.Read().ShouldBeTrue();
         cts.Cancel();
         var clock = Stopwatch.StartNew();
