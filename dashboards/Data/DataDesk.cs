@@ -18,7 +18,7 @@ public sealed class DataDesk(CatalogConnections catalog, IngestRunner runner)
         r => new BatchSummary(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetDateTime(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4),
             r.IsDBNull(5) ? [] : ((string?[])r.GetValue(5)).OfType<string>().ToArray()), count);
 
-    public IReadOnlyList<FileSummary> RecentFiles(int count = 50) => Query(
+    public IReadOnlyList<FileSummary> RecentFiles(int count = 200) => Query(
         "SELECT batch_id, file, dataset, status, rows_in, rows_loaded, rows_rejected, rejects, error FROM ingest_files ORDER BY batch_id DESC, file LIMIT $1",
         r => new FileSummary(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5),
             r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)), count);

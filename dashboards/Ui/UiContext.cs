@@ -53,7 +53,20 @@ public sealed class UiContext(IHttpContextAccessor accessor)
         _ => value.Value.ToString("N0", CultureInfo.InvariantCulture),
     };
 
-    public string Money(decimal? value) => value is null ? "—" : "¥" + value.Value.ToString("N2", CultureInfo.InvariantCulture);
+    public string Money(decimal? value) => value switch
+    {
+        null => "—",
+        < 0 => "-¥" + (-value.Value).ToString("N2", CultureInfo.InvariantCulture),
+        _ => "¥" + value.Value.ToString("N2", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Money on a card: ¥350.9万 from ¥100,000 up in Chinese, whole yuan in English.</summary>
+    public string MoneyCompact(decimal? value) => value switch
+    {
+        null => "—",
+        _ when Math.Abs(value.Value) >= 100_000 && !IsEnglish => (value < 0 ? "-¥" : "¥") + Math.Round(Math.Abs(value.Value) / 10_000m, 1, MidpointRounding.AwayFromZero).ToString("0.#", Chinese) + "万",
+        _ => (value < 0 ? "-¥" : "¥") + Math.Round(Math.Abs(value.Value), 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Wages are shown in whole yuan, rounded half away from zero.</summary>
     public string Wage(decimal? value) => value is null ? "—" : "¥" + Math.Round(value.Value, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture);
