@@ -22,38 +22,40 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("marts");
 
         var market = api.MapGroup("").RequireAuthorization(Policies.LabourMarket);
-        market.MapGet("/rankings", (string? period, string? region, string? kind, int? top, OccupationRankingService service, DataCalendar calendar) =>
-            Answer(() => service.GetRanking(PeriodOrLatest(period, calendar), region, ParseKind(kind), top)))
+        market.MapGet("/rankings", (HttpContext http, string? period, string? region, string? kind, int? top, OccupationRankingService service, DataCalendar calendar) =>
+            Answer(http, () => service.GetRanking(PeriodOrLatest(period, calendar), region, ParseKind(kind), top)))
             .WithSummary("Shortage or surplus occupation ranking (metrics.md §1)");
-        market.MapGet("/supply-demand", (string? period, string? region, string? level, SupplyDemandService service, DataCalendar calendar) =>
-            Answer(() => service.GetByLevel(PeriodOrLatest(period, calendar), ParseLevel(level), region)))
+        market.MapGet("/supply-demand", (HttpContext http, string? period, string? region, string? level, SupplyDemandService service, DataCalendar calendar) =>
+            Answer(http, () => service.GetByLevel(PeriodOrLatest(period, calendar), ParseLevel(level), region)))
             .WithSummary("Supply, demand, gap and ratio by occupation or group");
-        market.MapGet("/wages", (int? year, string? region, WageGuidanceService service, DataCalendar calendar) =>
-            Answer(() => service.GetGuidance(year ?? calendar.LatestMonth().Year, region)))
+        market.MapGet("/wages", (HttpContext http, int? year, string? region, WageGuidanceService service, DataCalendar calendar) =>
+            Answer(http, () => service.GetGuidance(year ?? calendar.LatestMonth().Year, region)))
             .WithSummary("Market wage guidance (metrics.md §2); suppressed cells carry no wage figure");
-        market.MapGet("/indicators", (string? month, string? region, IndicatorService service, DataCalendar calendar) =>
-            Answer(() => service.GetMonthly(month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region)))
+        market.MapGet("/indicators", (HttpContext http, string? month, string? region, IndicatorService service, DataCalendar calendar) =>
+            Answer(http, () => service.GetMonthly(month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region)))
             .WithSummary("Labour-market indicators of a month: the scope, then its direct children (metrics.md §4)");
 
         var projects = api.MapGroup("").RequireAuthorization(Policies.Projects);
-        projects.MapGet("/margins", (string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(() => service.GetMonthly(Months(from, to, calendar), id))))
+        projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Answer(http, () => service.GetMonthly(Months(from, to, calendar), id))))
             .WithSummary("Project cost and revenue per project and month, with alerts (metrics.md §3)");
-        projects.MapGet("/margins/totals", (string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(() => service.GetPeriodTotals(Months(from, to, calendar), id))))
+        projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id))))
             .WithSummary("Project totals over a period (money summed, percentages recomputed)");
-        projects.MapGet("/projects/{projectId}", (string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
+        projects.MapGet("/projects/{projectId}", (HttpContext http, string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
         {
             var agency = service.AgencyOf(projectId);
             if (agency is null) return Results.NotFound();
             if (!AgencyScope.MaySee(user, agency)) return Results.Forbid();
-            return Answer(() => service.Get(projectId, Months(from, to, calendar)));
+            return Answer(http, () => service.Get(projectId, Months(from, to, calendar)));
         }).WithSummary("One project's drill-down: cost items, workers per month, receivables aging");
     }
 
-    private static IResult Answer<T>(Func<T> query)
+    private static IResult Answer<T>(HttpContext http, Func<T> query)
     {
-        try { return Results.Ok(query()); }
+        var cache = http.RequestServices.GetRequiredService<MartCache>();
+        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
+        try { return Results.Ok(cache.Get(key, query)); }
         catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
         catch (Analytics.Warehouse.DuckDb.DuckDbException e) when (e.Message.Contains("does not exist"))
         {

@@ -28,6 +28,7 @@ public static class WarehouseServices
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<DataDesk>();
+        services.AddSingleton<MartCache>();
         services.AddSingleton<Analytics.Reports.Publication.ProductPublication>();
         return services;
     }
