@@ -11,6 +11,8 @@ namespace Analytics.Bench;
 /// </summary>
 public static class Screenshots
 {
+    private const int MaxHeight = 1800;
+
     public static int Run(string[] args)
     {
         var at = Array.IndexOf(args, "--out");
@@ -35,6 +37,10 @@ public static class Screenshots
             ("project-detail", "agency1", $"/projects/{project}?from=2026-01&to=2026-06"),
             ("data", "stat", "/data"),
             ("wall", "policy", "/wall"),
+            // The wall screen shows one slide at a time; a short cycle brings each chart slide up in turn.
+            ("wall-shortage", "policy", "/wall?seconds=2#shortage"),
+            ("wall-trend", "policy", "/wall?seconds=2#trend"),
+            ("wall-regions", "policy", "/wall?seconds=2#regions"),
             ("admin-users", "admin", "/admin/users"),
         ];
 
@@ -59,12 +65,25 @@ public static class Screenshots
             if (user is not null) await SignInAsync(page, user);
             var response = await page.GotoAsync(url);
             var charts = await WaitForChartsAsync(page);
+            if (url.Contains('#'))
+            {
+                await page.WaitForSelectorAsync($".wall-slide.current[data-slide={url.Split('#')[1]}] .main-svg", new() { Timeout = 30000 });
+                await page.WaitForTimeoutAsync(500);   // plotly redraws at the new size on the resize event
+            }
             await page.EvaluateAsync("() => document.fonts.ready");
             var path = Path.Combine(output, file + ".png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            // Long tables are cut after MaxHeight pixels so that each PNG stays small enough for the docs.
+            var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = path,
+                FullPage = true,
+                Animations = ScreenshotAnimations.Disabled,
+                Clip = height > MaxHeight ? new Clip { X = 0, Y = 0, Width = 1440, Height = MaxHeight } : null,
+            });
             var status = response?.Status ?? 0;
             if (status != 200) failures++;
-            Console.WriteLine($"{file,-15} {url,-45} as {user ?? "(anonymous)",-8} HTTP {status}, {charts} charts drawn, {new FileInfo(path).Length / 1024.0:N0} KiB");
+            Console.WriteLine($"{file,-15} {url,-45} as {user ?? "(anonymous)",-8} HTTP {status}, {charts} charts drawn, {new FileInfo(path).Length / 1024.0:N0} KiB{(height > MaxHeight ? $" (page {height} px high, first {MaxHeight} px kept)" : "")}");
         }
         return failures == 0 ? 0 : 1;
     }
