@@ -30,7 +30,10 @@ public static class LoadBench
         await using var site = await BenchSite.StartAsync(scale);
         Console.WriteLine($"host on {site.BaseAddress} ready in {setup.Elapsed.TotalSeconds:N1} s");
 
+        // Colleagues share this machine: the load average says how much of it the bench had.
+        Console.WriteLine($"load average before the API run: {LoadAverage()}");
         var api = await ApiLoad.RunAsync(site, clients, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"load average after the API run: {LoadAverage()}");
         var push = await PushLatencyAsync(site, connections);
         return api && push ? 0 : 1;
     }
@@ -126,6 +129,9 @@ public static class LoadBench
         File.WriteAllText(Path.Combine(inbox, "load-bench.csv"),
             $"posting_id,registered_on,region_code,employer_id,occupation_code,positions\nLOAD-{Guid.NewGuid():N},2026-08-15,440106,E-LOAD,{occupation},3\n");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double percent) =>
