@@ -11,7 +11,7 @@ namespace Analytics.Bench;
 /// </summary>
 public static class Screenshots
 {
-    private const int MaxHeight = 1800;
+    private const int MaxHeight = 1600;
 
     public static int Run(string[] args)
     {
