@@ -6,6 +6,8 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["reader"] = ReaderBench.Run,
     ["rankings"] = RankingsBench.Run,
     ["ingest"] = IngestBench.Run,
+    ["load"] = LoadBench.Run,
+    ["screenshots"] = Screenshots.Run,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))
