@@ -72,7 +72,11 @@ public sealed class FileMutator(int seed)
                     for (var i = 0; i < rows.Count; i++) rows[i] = [.. rows[i], rows[i].ElementAtOrDefault(column)];
                     notes.Add($"duplicated header {headers[column]}");
                     break;
-                case 6: headers.RemoveAt(column); foreach (var i in Enumerable.Range(0, rows.Count)) rows[i] = rows[i].Where((_, c) => c != column).ToArray(); notes.Add($"missing column {seed.Headers[column]}"); break;
+                case 6:
+                    notes.Add($"missing column {headers[column]}");
+                    headers.RemoveAt(column);
+                    for (var i = 0; i < rows.Count; i++) rows[i] = rows[i].Where((_, c) => c != column).ToArray();
+                    break;
                 case 7: rows[row][column] = Garbage(_random.Next(1, 40)); notes.Add($"garbage in {headers[column]}"); break;
                 case 8: rows[row][column] = "\n" + rows[row][column] + "\r\n,\""; notes.Add("line breaks in field"); break;
                 case 9: rows[row][column] = null; notes.Add("null field"); break;
