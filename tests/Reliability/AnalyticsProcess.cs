@@ -20,7 +20,10 @@ public static class AnalyticsProcess
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the dashboards project first", dll);
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts the child; <paramref name="onErrorLine"/> sees its stderr lines (progress, notes) as they come.</summary>
+    public static Process Start(Action<string>? onErrorLine, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
@@ -30,7 +33,7 @@ public static class AnalyticsProcess
         var process = Process.Start(info)!;
         // Drain both pipes so a chatty child never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) onErrorLine?.Invoke(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
