@@ -13,10 +13,11 @@ public static class CatalogSnapshot
         return Datasets.All.ToDictionary(d => d.Name, d => Rows(connection, $"SELECT * FROM {d.Name} ORDER BY ALL"));
     }
 
-    public static List<string> Rows(DuckDbConnection connection, string sql)
+    public static List<string> Rows(DuckDbConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var p in parameters) command.Parameters.Add(new DuckDbParameter { Value = p });
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())
