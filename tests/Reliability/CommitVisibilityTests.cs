@@ -73,6 +73,37 @@ public class CommitVisibilityTests(ITestOutputHelper output)
         Expected(Batches - 1).ShouldBe("160|28|8"); // 20 postings x 8 positions, 20 + 8 postings, 8 occupations
     }
 
+    [Fact]
+    public async Task A_query_open_across_several_commits_finishes_on_the_state_it_started_with()
+    {
+        using var sandbox = new IngestSandbox();
+        const int rows = 30_000; // several DuckDB chunks, so the reader is still scanning files when the commits land
+        sandbox.Drop("vacancies", "a.csv", "posting_id,registered_on,region_code,employer_id,occupation_code,positions,wage_min\n" +
+            string.Concat(Enumerable.Range(0, rows).Select(p => $"P{p:D6},2026-09-15,110105,E1,2-02-01-01,1,5000\n")));
+        sandbox.Pass();
+
+        using var connection = new DuckDbConnection($"Data Source={Path.Combine(sandbox.Root, "warehouse.duckdb")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT posting_id, positions FROM vacancies";
+        using var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        long read = 1, positions = reader.GetInt32(1);
+
+        // Three corrections of every row, each rewriting the file the open query is reading.
+        for (var pass = 2; pass <= 4; pass++)
+        {
+            sandbox.Drop("vacancies", $"c{pass}.csv", "posting_id,registered_on,region_code,employer_id,occupation_code,positions,wage_min\n" +
+                string.Concat(Enumerable.Range(0, rows).Select(p => $"P{p:D6},2026-09-15,110105,E1,2-02-01-01,{pass},5000\n")));
+            (await sandbox.Runner().RunPassAsync()).BatchId.ShouldBe(pass);
+        }
+        while (reader.Read()) { read++; positions += reader.GetInt32(1); }
+
+        (read, positions).ShouldBe((rows, rows), "the open query finishes on the state it started with");
+        reader.Dispose();
+        CatalogSnapshot.Rows(connection, "SELECT sum(positions) FROM vacancies").ShouldBe(["120000"], "a new query sees the last correction: 30,000 x 4");
+    }
+
     private static void Deliver(IngestSandbox sandbox, int batch)
     {
         var rows = Enumerable.Range(0, Postings)
