@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using ExcelDataReader;
 
 namespace Analytics.Ingest.Reading;
@@ -18,7 +19,8 @@ public sealed class XlsxRecordSource : IRecordSource
     {
         _ = TextEncodings.Gb18030; // ExcelDataReader needs the code-page provider registered
         _stream = stream;
-        _reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
+        try { _reader = ExcelReaderFactory.CreateOpenXmlReader(stream); }
+        catch (XmlException e) { throw Damaged(e); }
         if (!Read()) throw new InvalidDataException("The first sheet is empty (no header row).");
         for (var i = 0; i < _row.Count; i++) _headers.Add(System.Text.Encoding.UTF8.GetString(_row.Get(i)));
     }
@@ -30,6 +32,15 @@ public sealed class XlsxRecordSource : IRecordSource
     public ReadOnlySpan<byte> Field(int index) => _row.Get(index);
 
     public bool Read()
+    {
+        try { return ReadRow(); }
+        catch (XmlException e) { throw Damaged(e); }
+    }
+
+    // ExcelDataReader lets the XML parser's exception through when a sheet part is damaged (e.g. a bit flip in a tag).
+    private static InvalidDataException Damaged(XmlException e) => new($"damaged workbook (XML of the sheet unreadable: {e.Message})", e);
+
+    private bool ReadRow()
     {
         while (_reader.Read())
         {

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Analytics.Tests.Reliability;
+
+/// <summary>The built <c>analytics</c> command line (dashboards/bin/&lt;Configuration&gt;/net10.0/analytics.dll), run as a child process.</summary>
+public static class AnalyticsProcess
+{
+    /// <summary>The id-hash key every child uses, so two data folders hash the same person alike.</summary>
+    public const string IdHashKey = "000102030405060708090a0b0c0d0e0f";
+
+    public static string Dll { get; } = Locate();
+
+    private static string Locate()
+    {
+        // tests/bin/<Configuration>/net10.0/ -> dashboards/bin/<Configuration>/net10.0/analytics.dll
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testBin.Parent!.Name;
+        var repo = testBin.Parent.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(repo, "dashboards", "bin", configuration, testBin.Name, "analytics.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the dashboards project first", dll);
+    }
+
+    public static Process Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts the child; <paramref name="onErrorLine"/> sees its stderr lines (progress, notes) as they come.</summary>
+    public static Process Start(Action<string>? onErrorLine, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["Ingest__IdHashKey"] = IdHashKey;
+        info.Environment["DOTNET_TieredPGO"] = "0";
+        var process = Process.Start(info)!;
+        // Drain both pipes so a chatty child never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) onErrorLine?.Invoke(line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Runs to the end; returns the exit code.</summary>
+    public static async Task<int> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        return process.ExitCode;
+    }
+}
