@@ -67,7 +67,7 @@ public class CrashSafetyTests(ITestOutputHelper output)
                         await Task.WhenAny(reading.Task, process.WaitForExitAsync());
                         delay = TimeSpan.FromMilliseconds(random.NextDouble() * Math.Max(50, 0.35 * (durations[d] - idle).TotalMilliseconds));
                     }
-                    else delay = TimeSpan.FromMilliseconds((0.25 + 0.75 * random.NextDouble()) * idle.TotalMilliseconds);
+                    else delay = TimeSpan.FromMilliseconds((0.25 + 0.55 * random.NextDouble()) * idle.TotalMilliseconds);
                     if (process.WaitForExit(delay)) continue;
                     process.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no flushing
                     await process.WaitForExitAsync();
