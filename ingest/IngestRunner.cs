@@ -59,15 +59,16 @@ public sealed class IngestRunner
         var ingestor = new FileIngestor(_paths, hasher);
         var results = new List<FileResult>();
         List<LakeFile> added, removed;
-        using (var stage = new StageDatabase(Path.Combine(_paths.StagingFor(batch), "stage.duckdb"), _options.StageMemoryLimit))
+        using (var stage = new StageDatabase(_paths.StagingFor(batch), _options.StageMemoryLimit))
         {
             var seen = new HashSet<(string, string)>();
+            var staged = new List<StagedInput>();
             for (var i = 0; i < files.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                results.Add(IngestOne(files[i], i, batch, stage, state, seen, ingestor, progress, files.Count));
+                results.Add(IngestOne(files[i], i, batch, stage, state, seen, staged, ingestor, progress, files.Count, cancellation));
             }
-            (added, removed) = new LakeWriter(_paths).Write(stage, state, batch, DateTime.UtcNow);
+            (added, removed) = new LakeWriter(_paths).Merge(stage.Connection, state, batch, staged);
         }
 
         if (results.All(r => r.Status == FileStatus.Failed && state.FailedBefore(r.File, r.Sha256)))
@@ -92,7 +93,7 @@ public sealed class IngestRunner
     }
 
     private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, HashSet<(string, string)> seen,
-        FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount)
+        List<StagedInput> staged, FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
         string sha;
         try { sha = BatchCommitter.Sha256Of(file.FullPath); }
@@ -103,7 +104,7 @@ public sealed class IngestRunner
                 : $"unknown dataset folder '{file.FolderName}'");
         if (state.WasIngested(file.Schema.Name, sha) || !seen.Add((file.Schema.Name, sha)))
             return new FileResult { File = file.RelativePath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha };
-        return ingestor.Ingest(file, sha, ordinal, batch, stage, progress, ordinal, fileCount);
+        return ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation);
     }
 
     private (bool, string?) TrySync(LakeState state)

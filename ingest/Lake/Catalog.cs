@@ -93,7 +93,7 @@ public sealed class Catalog(DataPaths paths)
         var columns = string.Join(", ", schema.Columns.Select(c => c.Name));
         var source = files.Count == 0
             ? $"(SELECT {string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.SqlType}) AS {c.Name}"))} WHERE false)"
-            : $"read_parquet({Sql.List(files)})";
+            : $"read_parquet({Sql.List(files)}, hive_partitioning = false)";
         return $"CREATE OR REPLACE VIEW {schema.Name} AS SELECT {columns} FROM {source}";
     }
 

@@ -1,87 +1,82 @@
+using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Ingest.Lake;
 
+/// <summary>One inbox file's Parquet output in the batch's staging lake, and where the file came in the pass.</summary>
+public sealed record StagedInput(DatasetSchema Schema, int Ordinal, List<LakeFile> Files);
+
 /// <summary>
-/// Writes a batch's staged rows as Parquet beside the lake (staging/&lt;batch&gt;/lake/...), merging on
-/// write: a live file holding a key the batch replaces is rewritten without those rows. So the
-/// lake never holds two versions of a key and the catalog views are plain scans, however many
-/// corrections arrive (the cost is paid once, at ingest, by the files the corrections touch).
+/// Writes a batch beside the lake (staging/&lt;batch&gt;/lake/...). Each inbox file's valid rows
+/// go from the validator into Parquet partitions (<see cref="PartitionedParquet"/>); then the batch merges on
+/// write: a file holding a key that a later file of the pass (or the batch, for live lake files)
+/// replaces is rewritten without those rows. So the lake never holds two versions of a key and the
+/// catalog views are plain scans, however many corrections arrive (the cost is paid once, at
+/// ingest, by the files the corrections touch).
 /// </summary>
 public sealed class LakeWriter(DataPaths paths)
 {
-    public (List<LakeFile> Added, List<LakeFile> Removed) Write(StageDatabase stage, LakeState state, long batch, DateTime now)
+    /// <summary>Writes one inbox file's valid rows as Parquet partitions; nothing of it stays staged if it fails.</summary>
+    internal StagedInput WriteFile(IReadOnlyList<DuckDbConnection> writers, ValidatedRows rows, DatasetSchema schema, long batch, int ordinal, DateTime now)
+    {
+        using var output = new PartitionedParquet(writers, schema, rows.ChunkRows, lakePath => paths.StagedLakeFile(batch, lakePath),
+            $"b{batch}_{ordinal}", now.Year * 100 + now.Month, BufferedRows, RowsPerFile);
+        try { rows.WriteTo(output); }
+        catch
+        {
+            output.DeleteWritten();
+            throw;
+        }
+        return new StagedInput(schema, ordinal, output.Written.ToList());
+    }
+
+    /// <summary>Rows held in memory across partitions before the largest is written out (about 150 bytes each).</summary>
+    private const long BufferedRows = 2_000_000;
+
+    /// <summary>A partition is written out once it holds this many rows, so files stay a size readers split well.</summary>
+    private const long RowsPerFile = 1_000_000;
+
+    /// <summary>
+    /// Applies "the later row wins" across the pass's files and against the live lake. Returns the
+    /// batch's files (the inputs' own, minus any rewritten) and the live files it replaces.
+    /// </summary>
+    public (List<LakeFile> Added, List<LakeFile> Removed) Merge(DuckDbConnection connection, LakeState state, long batch, IReadOnlyList<StagedInput> inputs)
     {
         var added = new List<LakeFile>();
         var removed = new List<LakeFile>();
-        foreach (var table in stage.Tables)
+        var rewrites = 0;
+        foreach (var dataset in inputs.Where(i => i.Files.Count > 0).GroupBy(i => i.Schema.Name))
         {
-            if (table.Count() == 0) continue;
-            if (FileCount(stage.Connection, table) > 1) table.KeepLatestPerKey();
-            // New rows first: WriteNew lists what its COPY produced, which must not include rewrites.
-            WriteNew(stage.Connection, table, batch, now, added);
-            RewriteReplaced(stage.Connection, table, state.LiveFiles(table.Schema.Name), batch, added, removed);
+            var schema = dataset.First().Schema;
+            var live = state.LiveFiles(schema.Name);
+            var batchFiles = dataset.SelectMany(i => i.Files.Select(f => (File: f, i.Ordinal))).ToList();
+            added.AddRange(batchFiles.Select(f => f.File));
+            if (live.Count == 0 && dataset.Count() == 1) continue; // nothing earlier to replace
+            var candidates = live.Select(f => (File: f, Ordinal: -1, Path: paths.LakeFile(f.Path)))
+                .Concat(batchFiles.Select(f => (f.File, f.Ordinal, Path: paths.StagedLakeFile(batch, f.File.Path))))
+                .ToList();
+            using var merge = new KeyMerge(connection, schema, dataset.ToList(), file => paths.StagedLakeFile(batch, file.Path));
+            foreach (var candidate in merge.Affected(candidates))
+            {
+                if (candidate.Ordinal < 0) removed.Add(candidate.File);
+                else added.Remove(candidate.File);
+                var survivors = merge.Survivors(candidate.Path, candidate.Ordinal);
+                var rows = Convert.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM ({survivors})"));
+                if (rows > 0)
+                {
+                    var lakePath = Path.Combine(Path.GetDirectoryName(candidate.File.Path)!, $"b{batch}_r{rewrites++}.parquet").Replace('\\', '/');
+                    var target = paths.StagedLakeFile(batch, lakePath);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    connection.ExecuteNonQuery($"COPY ({survivors}) TO {Sql.Literal(target)} (FORMAT parquet)");
+                    added.Add(new LakeFile(schema.Name, lakePath, rows));
+                }
+                // A staged file of this batch is simply replaced; a live file is removed at commit.
+                if (candidate.Ordinal >= 0) File.Delete(candidate.Path);
+            }
         }
         return (added, removed);
     }
 
-    private static long FileCount(DuckDbConnection connection, StageTable table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(DISTINCT _file) FROM {table.Name}";
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    private void RewriteReplaced(DuckDbConnection connection, StageTable table, IReadOnlyList<LakeFile> live, long batch, List<LakeFile> added, List<LakeFile> removed)
-    {
-        if (live.Count == 0) return;
-        var byAbsolute = live.ToDictionary(f => paths.LakeFile(f.Path));
-        var affected = new List<string>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT DISTINCT p.filename FROM read_parquet({Sql.List(byAbsolute.Keys)}, filename = true) p " +
-                $"SEMI JOIN {table.Name} s ON {table.KeyJoin("p", "s")}";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) affected.Add(reader.GetString(0));
-        }
-        var n = 0;
-        foreach (var absolute in affected.Order(StringComparer.Ordinal))
-        {
-            var old = byAbsolute[absolute];
-            removed.Add(old);
-            var survivors = $"SELECT p.* FROM read_parquet({Sql.Literal(absolute)}) p ANTI JOIN {table.Name} s ON {table.KeyJoin("p", "s")}";
-            long rows;
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = $"SELECT count(*) FROM ({survivors})";
-                rows = Convert.ToInt64(command.ExecuteScalar());
-            }
-            if (rows == 0) continue;
-            var lakePath = Path.Combine(Path.GetDirectoryName(old.Path)!, $"b{batch}_r{n++}.parquet").Replace('\\', '/');
-            var target = paths.StagedLakeFile(batch, lakePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            connection.ExecuteNonQuery($"COPY ({survivors}) TO {Sql.Literal(target)} (FORMAT parquet)");
-            added.Add(new LakeFile(old.Dataset, lakePath, rows));
-        }
-    }
-
-    private void WriteNew(DuckDbConnection connection, StageTable table, long batch, DateTime now, List<LakeFile> added)
-    {
-        var dataset = table.Schema.Name;
-        var partition = table.Schema.PartitionBy is { } p
-            ? $"strftime({table.Schema.Columns[p].Name}, '%Y') AS year, strftime({table.Schema.Columns[p].Name}, '%m') AS month"
-            : $"{Sql.Literal(now.ToString("yyyy"))} AS year, {Sql.Literal(now.ToString("MM"))} AS month";
-        var root = paths.StagedLakeFile(batch, dataset);
-        Directory.CreateDirectory(root);
-        connection.ExecuteNonQuery(
-            $"COPY (SELECT {table.ContractSelectList()}, {partition} FROM {table.Name}) TO {Sql.Literal(root)} " +
-            $"(FORMAT parquet, PARTITION_BY (year, month), FILENAME_PATTERN 'b{batch}_{{i}}', OVERWRITE_OR_IGNORE)");
-        foreach (var file in Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM read_parquet({Sql.Literal(file)})";
-            var rows = Convert.ToInt64(command.ExecuteScalar());
-            added.Add(new LakeFile(dataset, dataset + "/" + Path.GetRelativePath(root, file).Replace('\\', '/'), rows));
-        }
-    }
+    private static long RowCount(DuckDbConnection connection, string file) =>
+        Convert.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM read_parquet({Sql.Literal(file)})"));
 }

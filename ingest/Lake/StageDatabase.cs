@@ -1,39 +1,40 @@
-using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.DuckDb.Chunks;
 
 namespace Analytics.Ingest.Lake;
 
 /// <summary>
-/// A scratch DuckDB file for one batch (never the catalog): valid rows are appended here per
-/// dataset, de-duplicated, then copied out to Parquet. A file on disk with a memory limit, so a
-/// 10-million-row delivery spills instead of growing the process.
+/// The DuckDB instances a batch writes its Parquet with (never the catalog): in memory, with a
+/// memory limit and spilling to the batch's staging folder; the writers have <c>managed_scan</c>
+/// registered so validated rows go from C# into DuckDB's COPY without a table in between.
 /// </summary>
 public sealed class StageDatabase : IDisposable
 {
-    private readonly Dictionary<string, StageTable> _tables = new(StringComparer.Ordinal);
-
-    public StageDatabase(string path, string memoryLimit)
+    public StageDatabase(string directory, string memoryLimit)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // In memory, spilling to the batch's staging folder beyond the limit: no WAL, no checkpoint, no fsync
-        // for data that lives minutes (a file-backed stage spent more time writing than we spent validating).
-        Connection = new DuckDbConnection($"Data Source=:memory:;memory_limit={memoryLimit};temp_directory={Path.GetDirectoryName(path)};preserve_insertion_order=false");
+        Directory.CreateDirectory(directory);
+        // Row order inside a Parquet file carries no meaning here; not preserving it lets DuckDB write in parallel.
+        Connection = new DuckDbConnection($"Data Source=:memory:;memory_limit={memoryLimit};temp_directory={directory};preserve_insertion_order=false");
         Connection.Open();
+        // Parquet writers: one single-threaded DuckDB per core, so several partitions are encoded at once.
+        Writers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ =>
+        {
+            var writer = new DuckDbConnection($"Data Source=:memory:;threads=1;memory_limit={memoryLimit};temp_directory={directory}");
+            writer.Open();
+            ManagedScan.Register(writer);
+            return writer;
+        }).ToList();
     }
 
+    /// <summary>For the batch's merge queries.</summary>
     public DuckDbConnection Connection { get; }
 
-    public IEnumerable<StageTable> Tables => _tables.Values;
-
-    public StageTable TableFor(DatasetSchema schema)
-    {
-        if (_tables.TryGetValue(schema.Name, out var table)) return table;
-        return _tables[schema.Name] = new StageTable(Connection, schema);
-    }
+    /// <summary>For writing Parquet from managed rows (<c>managed_scan</c> is registered on each).</summary>
+    public IReadOnlyList<DuckDbConnection> Writers { get; }
 
     public void Dispose()
     {
-        foreach (var table in _tables.Values) table.Dispose();
+        foreach (var writer in Writers) writer.Dispose();
         Connection.Dispose();
     }
 }

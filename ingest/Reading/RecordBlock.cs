@@ -1,25 +1,27 @@
 namespace Analytics.Ingest.Reading;
 
 /// <summary>
-/// A few thousand rows copied out of a reader, so validation can run on other threads while the
+/// A chunk's worth of rows copied out of a reader, so validation can run on other threads while the
 /// reader goes on. It is itself a record source over those rows (same headers as the file).
 /// </summary>
-public sealed class RecordBlock(IReadOnlyList<string> headers) : IRecordSource
+public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : IRecordSource
 {
-    public const int Capacity = 4096;
-
-    private byte[] _bytes = new byte[256 * 1024];
+    private byte[] _bytes = new byte[capacity * 64];
     private int _used;
-    private int[] _fieldStart = new int[Capacity * 8];
-    private int[] _fieldLength = new int[Capacity * 8];
+    private int[] _fieldStart = new int[capacity * 8];
+    private int[] _fieldLength = new int[capacity * 8];
     private int _fields;
-    private readonly int[] _firstField = new int[Capacity + 1];
-    private readonly long[] _lines = new long[Capacity];
+    private readonly int[] _firstField = new int[capacity + 1];
+    private readonly long[] _lines = new long[capacity];
     private int _count;
     private int _current = -1;
 
+    public int Capacity => capacity;
     public int Count => _count;
-    public bool IsFull => _count == Capacity;
+    public bool IsFull => _count == capacity;
+
+    /// <summary>Bytes of field content held (separators and quotes not counted).</summary>
+    public int Bytes => _used;
 
     /// <summary>Copies the source's current row.</summary>
     public void Add(IRecordSource source)

@@ -35,7 +35,7 @@ public class LakeTests
         sandbox.Pass(); // an empty pass syncs the catalog and deletes the file no view refers to any more
         sandbox.Scalar($"SELECT count(*) FROM read_parquet('{sandbox.Root}/lake/vacancies/**/*.parquet')").ShouldBe(3L);
         LakeFiles(sandbox, "vacancies").Select(f => Path.GetRelativePath(Path.Combine(sandbox.Root, "lake", "vacancies"), f)).Order()
-            .ShouldBe(["year=2026/month=08/b1_0.parquet", "year=2026/month=09/b2_r0.parquet", "year=2026/month=10/b2_0.parquet"]);
+            .ShouldBe(["year=2026/month=08/b1_0_0.parquet", "year=2026/month=09/b2_r0.parquet", "year=2026/month=10/b2_0_0.parquet"]);
     }
 
     [Fact]

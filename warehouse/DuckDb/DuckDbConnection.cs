@@ -101,6 +101,15 @@ public sealed class DuckDbConnection : DbConnection
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>The first value of SQL's first row; values are bound to $1, $2, … or ?.</summary>
+    public object? ExecuteScalar(string sql, params object?[] parameters)
+    {
+        using var command = CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in parameters) command.Parameters.Add(new DuckDbParameter { Value = value });
+        return command.ExecuteScalar();
+    }
+
     /// <summary>Asks DuckDB to stop the query running on this connection; safe from any thread.</summary>
     public void Interrupt()
     {

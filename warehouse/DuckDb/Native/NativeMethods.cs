@@ -118,6 +118,26 @@ public static unsafe class NativeMethods
     [DllImport(Lib)] public static extern void duckdb_vector_ensure_validity_writable(IntPtr vector);
     [DllImport(Lib)] public static extern void duckdb_vector_assign_string_element_len(IntPtr vector, ulong index, byte* value, ulong length);
 
+    // table functions (rows produced by managed code: Chunks/ManagedScan)
+    [DllImport(Lib)] public static extern IntPtr duckdb_create_table_function();
+    [DllImport(Lib)] public static extern void duckdb_destroy_table_function(ref IntPtr function);
+    [DllImport(Lib)] public static extern void duckdb_table_function_set_name(IntPtr function, [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+    [DllImport(Lib)] public static extern void duckdb_table_function_add_parameter(IntPtr function, IntPtr logicalType);
+    [DllImport(Lib)] public static extern void duckdb_table_function_set_bind(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, void> bind);
+    [DllImport(Lib)] public static extern void duckdb_table_function_set_init(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, void> init);
+    [DllImport(Lib)] public static extern void duckdb_table_function_set_function(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> scan);
+    [DllImport(Lib)] public static extern DuckDbState duckdb_register_table_function(IntPtr connection, IntPtr function);
+    [DllImport(Lib)] public static extern IntPtr duckdb_bind_get_parameter(IntPtr info, ulong index);
+    [DllImport(Lib)] public static extern void duckdb_bind_add_result_column(IntPtr info, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, IntPtr logicalType);
+    [DllImport(Lib)] public static extern void duckdb_bind_set_bind_data(IntPtr info, IntPtr data, delegate* unmanaged[Cdecl]<IntPtr, void> destroy);
+    [DllImport(Lib)] public static extern void duckdb_bind_set_error(IntPtr info, [MarshalAs(UnmanagedType.LPUTF8Str)] string error);
+    [DllImport(Lib)] public static extern IntPtr duckdb_init_get_bind_data(IntPtr info);
+    [DllImport(Lib)] public static extern void duckdb_init_set_max_threads(IntPtr info, ulong maxThreads);
+    [DllImport(Lib)] public static extern IntPtr duckdb_function_get_bind_data(IntPtr info);
+    [DllImport(Lib)] public static extern void duckdb_function_set_error(IntPtr info, [MarshalAs(UnmanagedType.LPUTF8Str)] string error);
+    [DllImport(Lib)] public static extern long duckdb_get_int64(IntPtr value);
+    [DllImport(Lib)] public static extern void duckdb_vector_reference_vector(IntPtr toVector, IntPtr fromVector);
+
     // appender
     [DllImport(Lib)] public static extern DuckDbState duckdb_appender_create(IntPtr connection, [MarshalAs(UnmanagedType.LPUTF8Str)] string? schema, [MarshalAs(UnmanagedType.LPUTF8Str)] string table, out IntPtr appender);
     [DllImport(Lib)] public static extern IntPtr duckdb_appender_error(IntPtr appender);

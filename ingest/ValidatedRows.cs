@@ -1,0 +1,233 @@
+using Analytics.Ingest.Lake;
+using Analytics.Ingest.Reading;
+using Analytics.Ingest.Schema;
+using Analytics.Ingest.Validation;
+
+namespace Analytics.Ingest;
+
+/// <summary>
+/// One inbox file's rows, validated on every core and handed to a <see cref="PartitionedParquet"/>.
+/// Each worker takes the next block of records (read under a lock, so blocks are numbered in file
+/// order), validates it, registers its keys in block order (the first row of a key wins, later
+/// ones are rejected as duplicates), then adds what survives to the output. Violations are kept
+/// and handed out in line order at the end.
+/// </summary>
+internal sealed class ValidatedRows
+{
+    private readonly IRecordSource _source;
+    private readonly DatasetSchema _schema;
+    private readonly PersonIdHasher _hasher;
+    private readonly ChunkRows _chunkRows;
+    private readonly RowValidator _validator;
+    private readonly long _fileLength;
+    private readonly Action<long> _report;
+    private readonly CancellationToken _cancellation;
+    private readonly List<Violation> _violations = [];
+    private readonly string _keyColumn;
+
+    private readonly Lock _readGate = new();
+    private long _nextBlock;
+    private bool _exhausted;
+    private bool _validatorTaken;
+
+    private readonly object _turnGate = new(); // Monitor.Wait needs a plain object, not a Lock
+    private long _turn;
+    private KeySet? _keys;
+
+    private volatile bool _failed;
+    private long _rowsIn;
+    private long _rejected;
+
+    /// <param name="parallel">Whether several threads may read: only when the source's headers are fixed (CSV).</param>
+    public ValidatedRows(IRecordSource source, DatasetSchema schema, PersonIdHasher hasher, bool parallel, long fileLength,
+        Action<long> report, CancellationToken cancellation)
+    {
+        _source = source;
+        _schema = schema;
+        _hasher = hasher;
+        _fileLength = fileLength;
+        _report = report;
+        _cancellation = cancellation;
+        _chunkRows = new ChunkRows(schema);
+        _keyColumn = string.Join("+", schema.KeyNames);
+        _validator = new RowValidator(schema, hasher);
+        _validator.BindHeaders(source.Headers); // a missing required column fails the file before DuckDB starts
+        _threads = parallel ? Environment.ProcessorCount : 1;
+    }
+
+    private readonly int _threads;
+
+    public ChunkRows ChunkRows => _chunkRows;
+
+    public IReadOnlyList<string> UnknownHeaders => _validator.UnknownHeaders;
+    public long RowsIn => _rowsIn;
+    public long Rejected => _rejected;
+
+    /// <summary>Every broken rule, in line order (a row's several violations keep their column order).</summary>
+    public IEnumerable<Violation> Violations => _violations.OrderBy(v => v.Line);
+
+    /// <summary>Reads, validates and hands over every row; the caller's thread writes Parquet meanwhile.</summary>
+    public void WriteTo(PartitionedParquet output)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
+        var workers = Enumerable.Range(0, _threads)
+            .Select(_ => Task.Factory.StartNew(() => Work(output, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        var feeding = Task.WhenAll(workers).ContinueWith(done =>
+        {
+            try { if (done.IsCompletedSuccessfully) output.EnqueueRemaining(stop.Token); }
+            finally { output.CompleteAdding(); }
+        }, TaskScheduler.Default);
+        Exception? writeError = null;
+        try { output.WriteQueued(stop); }
+        catch (Exception e)
+        {
+            writeError = e;
+            stop.Cancel();
+        }
+        try { Task.WaitAll([.. workers, feeding]); } catch (AggregateException) { }
+        // Each party stops the others with OperationCanceledException: the first other exception is the cause.
+        var errors = workers.Append(feeding).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).Prepend(writeError).OfType<Exception>().ToList();
+        if ((errors.FirstOrDefault(e => e is not OperationCanceledException) ?? errors.FirstOrDefault()) is { } cause)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+        _cancellation.ThrowIfCancellationRequested();
+    }
+
+    private void Work(PartitionedParquet output, CancellationTokenSource stop)
+    {
+        var work = Rent(RowsPerBlock);
+        try
+        {
+            while (TryReadBlock(work, stop.Token, out var sequence))
+            {
+                Validate(work);
+                Register(work, sequence);
+                output.Add(work.Rows, work.Valid, work.Block.Count, stop.Token);
+            }
+        }
+        catch
+        {
+            // Whoever waits for this block's turn, or for room in the output, must not wait forever.
+            _failed = true;
+            stop.Cancel();
+            lock (_turnGate) Monitor.PulseAll(_turnGate);
+            throw;
+        }
+    }
+
+    /// <summary>DuckDB's chunk size: a block fills at most one chunk of a partition.</summary>
+    private const int RowsPerBlock = 2048;
+
+    private Workspace Rent(int capacity)
+    {
+        lock (_readGate)
+        {
+            // The first workspace uses the validator that collects unknown headers (JSON Lines may add some as it goes).
+            var validator = _validatorTaken ? new RowValidator(_schema, _hasher) : _validator;
+            if (_validatorTaken) validator.BindHeaders(_source.Headers);
+            _validatorTaken = true;
+            return new Workspace(new RecordBlock(_source.Headers, capacity), validator, _schema.Columns.Count);
+        }
+    }
+
+    private bool TryReadBlock(Workspace work, CancellationToken stop, out long sequence)
+    {
+        lock (_readGate)
+        {
+            sequence = -1;
+            stop.ThrowIfCancellationRequested();
+            work.Block.Reset();
+            while (!_exhausted && !work.Block.IsFull)
+            {
+                if (_source.Read()) work.Block.Add(_source);
+                else _exhausted = true;
+            }
+            if (work.Block.Count == 0) return false;
+            sequence = _nextBlock++;
+            _rowsIn += work.Block.Count;
+            if (sequence == 0) _keys = new KeySet(EstimateRows(work.Block));
+            if ((sequence & 31) == 0) _report(_rowsIn);
+            return true;
+        }
+    }
+
+    /// <summary>Rows the file probably holds, from the first block's bytes per row, so the key set rarely has to grow.</summary>
+    private long EstimateRows(RecordBlock first)
+    {
+        if (!first.IsFull) return first.Count;
+        var bytesPerRow = Math.Max(8.0, (first.Bytes + (double)first.Count * _source.Headers.Count) / first.Count);
+        return (long)(_fileLength / bytesPerRow * 1.1);
+    }
+
+    private void Validate(Workspace work)
+    {
+        var block = work.Block;
+        for (var i = 0; block.Read(); i++)
+        {
+            var row = work.Rows[i];
+            work.Lines[i] = block.Line;
+            work.Valid[i] = work.Validator.Validate(block, row, work.Violations);
+            if (work.Valid[i]) work.Keys[i] = KeyHash.Of(row, _schema.Key, _chunkRows.HeldAsUtf8);
+        }
+    }
+
+    /// <summary>Adds the block's keys to the file's key set, strictly in block order, rejecting repeats.</summary>
+    private void Register(Workspace work, long sequence)
+    {
+        long rejected = 0;
+        lock (_turnGate)
+        {
+            while (_turn != sequence)
+            {
+                if (_failed) throw new OperationCanceledException("Another part of the file failed.");
+                Monitor.Wait(_turnGate);
+            }
+            for (var i = 0; i < work.Block.Count; i++)
+            {
+                if (!work.Valid[i]) { rejected++; continue; }
+                if (_keys!.Add(work.Keys[i])) continue;
+                work.Valid[i] = false;
+                rejected++;
+                work.Violations.Add(new Violation(work.Lines[i], _keyColumn, "duplicate key", KeyText(work.Rows[i])));
+            }
+            _rejected += rejected;
+            if (work.Violations.Count > 0)
+            {
+                _violations.AddRange(work.Violations);
+                work.Violations.Clear();
+            }
+            _turn++;
+            Monitor.PulseAll(_turnGate);
+        }
+    }
+
+    /// <summary>A duplicate's key as its rejects line shows it: values joined by '|', dates as yyyy-MM-dd, ids already hashed.</summary>
+    private string KeyText(ParsedRow row) => string.Join("|", _schema.Key.Select(c => _schema.Columns[c].Kind switch
+    {
+        ColumnKind.Date or ColumnKind.Month => DateOnly.FromDayNumber((int)row.Numbers[c]).ToString("yyyy-MM-dd"),
+        ColumnKind.Integer => row.Numbers[c].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => row.Text(c) ?? "",
+    }));
+
+    /// <summary>One call's scratch: the block, a parsed row per record, and what validation found.</summary>
+    private sealed class Workspace
+    {
+        public Workspace(RecordBlock block, RowValidator validator, int columns)
+        {
+            Block = block;
+            Validator = validator;
+            Rows = Enumerable.Range(0, block.Capacity).Select(_ => new ParsedRow(columns)).ToArray();
+            Valid = new bool[block.Capacity];
+            Lines = new long[block.Capacity];
+            Keys = new KeyHash[block.Capacity];
+        }
+
+        public RecordBlock Block { get; }
+        public RowValidator Validator { get; }
+        public ParsedRow[] Rows { get; }
+        public bool[] Valid { get; }
+        public long[] Lines { get; }
+        public KeyHash[] Keys { get; }
+        public List<Violation> Violations { get; } = [];
+    }
+}
