@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Analytics.Ingest.Lake;
 using Analytics.Ingest.Reading;
 using Analytics.Ingest.Schema;
@@ -30,11 +31,14 @@ internal sealed class ValidatedRows
     private bool _exhausted;
     private bool _validatorTaken;
 
-    private readonly object _turnGate = new(); // Monitor.Wait needs a plain object, not a Lock
+    private readonly Lock _turnGate = new();
     private long _turn;
+    private readonly Dictionary<long, Workspace> _waiting = [];
+    private readonly ConcurrentBag<Workspace> _workspaces = [];
     private KeySet? _keys;
 
-    private volatile bool _failed;
+    // Blocks read but not yet handed to the output: bounded, so a stalled worker cannot make the others pile up blocks.
+    private readonly SemaphoreSlim _inFlight = new(Environment.ProcessorCount * 4);
     private long _rowsIn;
     private long _rejected;
 
@@ -95,22 +99,32 @@ internal sealed class ValidatedRows
 
     private void Work(PartitionedParquet output, CancellationTokenSource stop)
     {
-        var work = Rent(RowsPerBlock);
         try
         {
-            while (TryReadBlock(work, stop.Token, out var sequence))
+            while (true)
             {
+                _inFlight.Wait(stop.Token);
+                var work = _workspaces.TryTake(out var pooled) ? pooled : NewWorkspace();
+                if (!TryReadBlock(work, stop.Token, out var sequence))
+                {
+                    _workspaces.Add(work);
+                    _inFlight.Release();
+                    return;
+                }
                 Validate(work);
-                Register(work, sequence);
-                output.Add(work.Rows, work.Valid, work.Block.Count, stop.Token);
+                // Blocks finish out of order; whoever completes the next block in line registers it and any that wait behind it.
+                foreach (var done in Register(work, sequence))
+                {
+                    output.Add(done.Rows, done.Valid, done.Block.Count, stop.Token);
+                    _workspaces.Add(done);
+                    _inFlight.Release();
+                }
             }
         }
         catch
         {
-            // Whoever waits for this block's turn, or for room in the output, must not wait forever.
-            _failed = true;
+            // Whoever waits for room in the output must not wait forever.
             stop.Cancel();
-            lock (_turnGate) Monitor.PulseAll(_turnGate);
             throw;
         }
     }
@@ -118,8 +132,9 @@ internal sealed class ValidatedRows
     /// <summary>DuckDB's chunk size: a block fills at most one chunk of a partition.</summary>
     private const int RowsPerBlock = 2048;
 
-    private Workspace Rent(int capacity)
+    private Workspace NewWorkspace()
     {
+        const int capacity = RowsPerBlock;
         lock (_readGate)
         {
             // The first workspace uses the validator that collects unknown headers (JSON Lines may add some as it goes).
@@ -171,33 +186,43 @@ internal sealed class ValidatedRows
         }
     }
 
-    /// <summary>Adds the block's keys to the file's key set, strictly in block order, rejecting repeats.</summary>
-    private void Register(Workspace work, long sequence)
+    /// <summary>
+    /// Adds blocks' keys to the file's key set strictly in block order, rejecting repeats: a block
+    /// whose turn has not come waits in <see cref="_waiting"/> (its worker goes on with another
+    /// block). Returns the blocks registered now, in order.
+    /// </summary>
+    private List<Workspace> Register(Workspace work, long sequence)
     {
-        long rejected = 0;
+        var registered = new List<Workspace>(1);
         lock (_turnGate)
         {
-            while (_turn != sequence)
+            _waiting.Add(sequence, work);
+            while (_waiting.Remove(_turn, out var next))
             {
-                if (_failed) throw new OperationCanceledException("Another part of the file failed.");
-                Monitor.Wait(_turnGate);
+                RegisterKeys(next);
+                registered.Add(next);
+                _turn++;
             }
-            for (var i = 0; i < work.Block.Count; i++)
-            {
-                if (!work.Valid[i]) { rejected++; continue; }
-                if (_keys!.Add(work.Keys[i])) continue;
-                work.Valid[i] = false;
-                rejected++;
-                work.Violations.Add(new Violation(work.Lines[i], _keyColumn, "duplicate key", KeyText(work.Rows[i])));
-            }
-            _rejected += rejected;
-            if (work.Violations.Count > 0)
-            {
-                _violations.AddRange(work.Violations);
-                work.Violations.Clear();
-            }
-            _turn++;
-            Monitor.PulseAll(_turnGate);
+        }
+        return registered;
+    }
+
+    private void RegisterKeys(Workspace work)
+    {
+        long rejected = 0;
+        for (var i = 0; i < work.Block.Count; i++)
+        {
+            if (!work.Valid[i]) { rejected++; continue; }
+            if (_keys!.Add(work.Keys[i])) continue;
+            work.Valid[i] = false;
+            rejected++;
+            work.Violations.Add(new Violation(work.Lines[i], _keyColumn, "duplicate key", KeyText(work.Rows[i])));
+        }
+        _rejected += rejected;
+        if (work.Violations.Count > 0)
+        {
+            _violations.AddRange(work.Violations);
+            work.Violations.Clear();
         }
     }
 

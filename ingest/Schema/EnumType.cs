@@ -16,13 +16,25 @@ public sealed class EnumType
             foreach (var label in labels) _lookup[label] = code;
         }
         _byChars = _lookup.GetAlternateLookup<ReadOnlySpan<char>>();
+        _exact = _lookup.Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value)).ToArray();
     }
+
+    // Codes and labels as UTF-8, for the common case of a value spelled exactly so (no decoding, no case folding).
+    private readonly (byte[] Utf8, string Code)[] _exact;
 
     public string Name { get; }
     public IReadOnlyList<string> Codes { get; }
 
     /// <summary>The canonical code for a code or label (case-insensitive), or null when unknown.</summary>
     public string? Resolve(string value) => _lookup.GetValueOrDefault(value);
+
+    /// <summary>The canonical code when the bytes are a code or label spelled exactly (case included), else null.</summary>
+    public string? ResolveExact(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var (bytes, code) in _exact)
+            if (utf8.SequenceEqual(bytes)) return code;
+        return null;
+    }
 
     /// <summary>As <see cref="Resolve(string)"/>, without making a string (the per-row path).</summary>
     public string? Resolve(ReadOnlySpan<char> value) => _byChars.TryGetValue(value, out var code) ? code : null;

@@ -14,7 +14,7 @@ public sealed record NotBefore(string Later, string Earlier, bool Strict = false
     public override bool IsBroken(ParsedRow row, DatasetSchema schema)
     {
         int a = schema.IndexOf(Later), b = schema.IndexOf(Earlier);
-        if (row.IsNull(a) || row.IsNull(b)) return false;
+        if (row.Null[a] || row.Null[b]) return false;
         return Strict ? row.Numbers[a] <= row.Numbers[b] : row.Numbers[a] < row.Numbers[b];
     }
 }

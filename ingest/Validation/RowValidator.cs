@@ -12,6 +12,7 @@ namespace Analytics.Ingest.Validation;
 public sealed class RowValidator
 {
     private readonly DatasetSchema _schema;
+    private readonly ColumnSpec[] _columns;
     private readonly PersonIdHasher _hasher;
     private readonly int[] _fieldOf;
     private readonly List<string> _unknown = [];
@@ -21,6 +22,7 @@ public sealed class RowValidator
     public RowValidator(DatasetSchema schema, PersonIdHasher hasher)
     {
         _schema = schema;
+        _columns = schema.Columns.ToArray();
         _hasher = hasher;
         _fieldOf = Enumerable.Repeat(-1, schema.Columns.Count).ToArray();
         _max = schema.Columns.Select(c => c.EffectiveMax).ToArray();
@@ -60,7 +62,7 @@ public sealed class RowValidator
         for (var c = 0; c < _fieldOf.Length; c++)
         {
             var raw = _fieldOf[c] < 0 ? default : Trim(source.Field(_fieldOf[c]));
-            var spec = _schema.Columns[c];
+            var spec = _columns[c];
             row.Null[c] = raw.IsEmpty;
             row.Texts[c] = null;
             if (raw.IsEmpty)
@@ -133,8 +135,13 @@ public sealed class RowValidator
                 return null;
             case ColumnKind.Enum:
                 if (raw.Length > 64) return $"enum: {string.Join("|", spec.Enum!.Codes)}";
+                if (spec.Enum!.ResolveExact(raw) is { } exact)
+                {
+                    row.Texts[c] = exact;
+                    return null;
+                }
                 Span<char> chars = stackalloc char[64];
-                var canonical = spec.Enum!.Resolve(chars[..TextEncodings.StrictUtf8.GetChars(raw, chars)]);
+                var canonical = spec.Enum.Resolve(chars[..TextEncodings.StrictUtf8.GetChars(raw, chars)]);
                 if (canonical is null) return $"enum: {string.Join("|", spec.Enum.Codes)}";
                 row.Texts[c] = canonical;
                 return null;
@@ -167,6 +174,8 @@ public sealed class RowValidator
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
     {
+        // Most fields have nothing to trim: one look at each end.
+        if (s.IsEmpty || (s[0] is not ((byte)' ' or (byte)'\t' or 0xE3) && s[^1] is not ((byte)' ' or (byte)'\t' or 0x80))) return s;
         s = s.Trim((byte)' ').Trim((byte)'\t');
         while (s.StartsWith("\u3000"u8)) s = s[3..];
         while (s.EndsWith("\u3000"u8)) s = s[..^3];
