@@ -7,15 +7,18 @@ using Analytics.Warehouse.DuckDb;
 namespace Analytics.Bench;
 
 /// <summary>
-/// <c>ingest [rows]</c>: a vacancies CSV (default 10,000,000 rows) through our whole pipeline
-/// (parse, validate, stage, dedupe, partitioned Parquet, commit, catalog) versus DuckDB's own
-/// COPY of the same CSV to Parquet with no validation. Goals: ours at least 0.7 of DuckDB's speed, peak memory at most 1 GiB.
+/// <c>ingest [rows] [runs]</c>: a vacancies CSV (default 10,000,000 rows) through our whole
+/// pipeline (hash, parse, validate, dedupe, partitioned Parquet, commit, catalog) versus DuckDB's
+/// own COPY of the same CSV to Parquet with no validation, alternating, <c>runs</c> times (default
+/// 3; the machine is shared, so one run can be off either way). Goals: ours at least 0.7 of
+/// DuckDB's speed (the median ratio), peak memory at most 1 GiB (the worst run).
 /// </summary>
 public static class IngestBench
 {
     public static int Run(string[] args)
     {
         var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
+        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         var work = Path.Combine(Path.GetTempPath(), "analytics-ingest-bench");
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         var source = Path.Combine(work, "vacancies.csv");
@@ -25,41 +28,63 @@ public static class IngestBench
         Generate(source, rows);
         Console.WriteLine($"generated {rows:N0} rows, {new FileInfo(source).Length / 1048576.0:N0} MiB in {generate.Elapsed.TotalSeconds:N1} s");
 
-        var data = Path.Combine(work, "data");
+        var ratios = new List<double>();
+        long worstPeak = 0;
+        for (var run = 1; run <= runs; run++)
+        {
+            var (ours, ourPeak) = Ours(work, source, run);
+            var duck = DuckDb(work, source);
+            ratios.Add(duck / ours);
+            worstPeak = Math.Max(worstPeak, ourPeak);
+            Console.WriteLine($"run {run}: speed ratio ours/duckdb {duck / ours:N2}");
+        }
+        var median = ratios.Order().ElementAt(ratios.Count / 2);
+        Console.WriteLine($"speed ratio ours/duckdb, median of {runs}: {median:N2} (range {ratios.Min():N2}-{ratios.Max():N2}; goal >= 0.70) {(median >= 0.7 ? "OK" : "MISSED")}");
+        Console.WriteLine($"our peak memory, worst run: {worstPeak / 1048576.0:N0} MiB (goal <= 1024) {(worstPeak <= 1L << 30 ? "OK" : "MISSED")}");
+        Directory.Delete(work, recursive: true);
+        return 0;
+    }
+
+    private static (double Seconds, long PeakMemory) Ours(string work, string source, int run)
+    {
+        var data = Path.Combine(work, $"data{run}");
         var inbox = Path.Combine(data, "inbox", "vacancies");
         Directory.CreateDirectory(inbox);
         File.Copy(source, Path.Combine(inbox, "vacancies.csv"));
 
         ResetPeakMemory();
-        var ourCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var ours = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
         var result = new IngestRunner(new IngestOptions { DataDirectory = data, IdHashKey = "00112233445566778899aabbccddeeff" })
             .RunPassAsync().GetAwaiter().GetResult();
-        ours.Stop();
-        ourCpu = Process.GetCurrentProcess().TotalProcessorTime - ourCpu;
-        var ourPeak = PeakMemory();
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var peak = PeakMemory();
         var file = result.Files.Single();
         if (file.Status != FileStatus.Loaded) throw new InvalidOperationException($"The bench file was not loaded: {file.Status} {file.Error}");
-        Console.WriteLine($"ours:   {ours.Elapsed.TotalSeconds,7:N2} s  ({file.RowsLoaded:N0} loaded, {file.RowsRejected:N0} rejected), peak memory {ourPeak / 1048576.0:N0} MiB, CPU {ourCpu.TotalSeconds:N1} s");
+        var lakeFiles = Directory.GetFiles(Path.Combine(data, "lake", "vacancies"), "*.parquet", SearchOption.AllDirectories).Length;
+        Console.WriteLine($"ours:   {clock.Elapsed.TotalSeconds,7:N2} s  ({file.RowsLoaded:N0} loaded, {file.RowsRejected:N0} rejected, {lakeFiles} Parquet files), " +
+            $"peak memory {peak / 1048576.0:N0} MiB, CPU {cpu.TotalSeconds:N1} s");
+        Directory.Delete(data, recursive: true);
+        return (clock.Elapsed.TotalSeconds, peak);
+    }
 
+    private static double DuckDb(string work, string source)
+    {
         ResetPeakMemory();
-        var duckCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var duck = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var target = Path.Combine(work, "duckdb.parquet");
         using (var connection = new DuckDbConnection("Data Source=:memory:"))
         {
             connection.Open();
-            connection.ExecuteNonQuery($"COPY (SELECT * FROM read_csv('{source}', header = true)) TO '{Path.Combine(work, "duckdb.parquet")}' (FORMAT parquet)");
+            connection.ExecuteNonQuery($"COPY (SELECT * FROM read_csv('{source}', header = true)) TO '{target}' (FORMAT parquet)");
         }
-        duck.Stop();
-        duckCpu = Process.GetCurrentProcess().TotalProcessorTime - duckCpu;
-        var duckPeak = PeakMemory();
-        Console.WriteLine($"duckdb: {duck.Elapsed.TotalSeconds,7:N2} s  (COPY csv -> parquet, no validation), peak memory {duckPeak / 1048576.0:N0} MiB, CPU {duckCpu.TotalSeconds:N1} s");
-
-        var ratio = duck.Elapsed.TotalSeconds / ours.Elapsed.TotalSeconds;
-        Console.WriteLine($"speed ratio ours/duckdb: {ratio:N2} (goal >= 0.70) {(ratio >= 0.7 ? "OK" : "MISSED")}");
-        Console.WriteLine($"our peak memory: {ourPeak / 1048576.0:N0} MiB (goal <= 1024) {(ourPeak <= 1L << 30 ? "OK" : "MISSED")}");
-        Directory.Delete(work, recursive: true);
-        return 0;
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"duckdb: {clock.Elapsed.TotalSeconds,7:N2} s  (COPY csv -> parquet, no validation), peak memory {PeakMemory() / 1048576.0:N0} MiB, CPU {cpu.TotalSeconds:N1} s");
+        File.Delete(target);
+        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Plausible vacancies, deterministic; one row in ten thousand breaks a rule.</summary>

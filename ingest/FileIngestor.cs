@@ -16,7 +16,8 @@ public readonly record struct IngestProgress(string File, int FileIndex, int Fil
 /// </summary>
 public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
 {
-    public FileResult Ingest(InboxFile file, string sha256, int ordinal, long batch, StageDatabase stage, List<StagedInput> staged,
+    /// <param name="sha256">The file's hash, or null to hash a CSV while reading it (see <see cref="CanHashWhileReading"/>).</param>
+    public FileResult Ingest(InboxFile file, string? sha256, int ordinal, long batch, StageDatabase stage, List<StagedInput> staged,
         IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation = default)
     {
         var schema = file.Schema!;
@@ -40,22 +41,28 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
             {
                 rejects.Discard();
                 // Whatever a reader throws on a malformed file fails that file only; the pass goes on.
-                return Failed(file, sha256, e is DecoderFallbackException ? "not valid UTF-8 text" : e.Message);
+                return Failed(file, sha256 ?? BatchCommitter.Sha256Of(file.FullPath), e is DecoderFallbackException ? "not valid UTF-8 text" : e.Message);
             }
         }
     }
 
     private static bool IsCsv(InboxFile file) => Path.GetExtension(file.FullPath).ToLowerInvariant() is ".csv" or ".txt";
 
-    private FileResult Read(InboxFile file, string sha256, int ordinal, long batch, DatasetSchema schema, StageDatabase stage, LakeWriter writer,
+    /// <summary>CSV is read front to back exactly once, so its hash can be taken on the way (XLSX is a zip read out of order).</summary>
+    public static bool CanHashWhileReading(InboxFile file) => IsCsv(file);
+
+    private FileResult Read(InboxFile file, string? sha256, int ordinal, long batch, DatasetSchema schema, StageDatabase stage, LakeWriter writer,
         List<StagedInput> staged, RejectsWriter rejects, Encoding encoding, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
         var total = new FileInfo(file.FullPath).Length;
-        using var source = Open(file, encoding);
+        var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var hashing = sha256 is null ? new HashingStream(stream) : null;
+        using var source = Open(file, hashing ?? (Stream)stream, encoding);
         void Report(long rows) => progress?.Report(new IngestProgress(file.RelativePath, ordinal, fileCount, source.Position, total, rows));
         // CSV headers are fixed, so its rows can be validated on every core; JSON Lines may add headers as it goes.
         var rows = new ValidatedRows(source, schema, hasher, parallel: source is CsvRecordSource, total, Report, cancellation);
         var output = writer.WriteFile(stage.Writers, rows, schema, batch, ordinal, DateTime.UtcNow);
+        sha256 ??= hashing!.Sha256(); // the reader went to the end of the file
         try
         {
             foreach (var v in rows.Violations) rejects.Write(v);
@@ -82,9 +89,8 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
         };
     }
 
-    private static IRecordSource Open(InboxFile file, Encoding encoding)
+    private static IRecordSource Open(InboxFile file, Stream stream, Encoding encoding)
     {
-        var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
             return Path.GetExtension(file.FullPath).ToLowerInvariant() switch

@@ -24,6 +24,7 @@ public sealed record FileResult
     [JsonPropertyName("error")] public string? Error { get; init; }
 
     [JsonIgnore] public string? Sha256 { get; init; }
+    [JsonIgnore] public long? Size { get; init; }
     /// <summary>Header columns that name nothing in the dataset (ignored).</summary>
     [JsonIgnore] public IReadOnlyList<string> UnknownColumns { get; init; } = [];
 }

@@ -61,7 +61,7 @@ public sealed class IngestRunner
         List<LakeFile> added, removed;
         using (var stage = new StageDatabase(_paths.StagingFor(batch), _options.StageMemoryLimit))
         {
-            var seen = new HashSet<(string, string)>();
+            var seen = new PassFiles();
             var staged = new List<StagedInput>();
             for (var i = 0; i < files.Count; i++)
             {
@@ -85,6 +85,7 @@ public sealed class IngestRunner
             CommittedAt = DateTime.UtcNow,
             Files = results,
             Hashes = results.Select(r => r.Sha256).ToList(),
+            Sizes = results.Select(r => r.Size).ToList(),
             Added = added,
             Removed = removed,
         });
@@ -92,19 +93,38 @@ public sealed class IngestRunner
         return new IngestPassResult(results, batch, synced, syncError);
     }
 
-    private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, HashSet<(string, string)> seen,
+    private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, PassFiles seen,
         List<StagedInput> staged, FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
-        string sha;
-        try { sha = BatchCommitter.Sha256Of(file.FullPath); }
+        long size;
+        string? sha = null;
+        try
+        {
+            size = new FileInfo(file.FullPath).Length;
+            // A file no earlier one matches in size cannot be a re-delivery: hash it while reading instead of beforehand.
+            var mayBeSeen = file.Schema is null || state.MayHaveIngested(file.Schema.Name, size) || !seen.AddSize(file.Schema.Name, size);
+            if (mayBeSeen || !FileIngestor.CanHashWhileReading(file)) sha = BatchCommitter.Sha256Of(file.FullPath);
+        }
         catch (IOException e) { return FileIngestor.Failed(file, null, $"unreadable: {e.Message}"); }
         if (file.Schema is null)
             return FileIngestor.Failed(file, sha, file.FolderName is null
                 ? "not in a dataset folder (inbox/<dataset>/...)"
-                : $"unknown dataset folder '{file.FolderName}'");
-        if (state.WasIngested(file.Schema.Name, sha) || !seen.Add((file.Schema.Name, sha)))
-            return new FileResult { File = file.RelativePath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha };
-        return ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation);
+                : $"unknown dataset folder '{file.FolderName}'") with { Size = size };
+        if (sha is not null && (state.WasIngested(file.Schema.Name, sha) || !seen.AddHash(file.Schema.Name, sha)))
+            return new FileResult { File = file.RelativePath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha, Size = size };
+        var result = ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation) with { Size = size };
+        if (sha is null && result.Sha256 is { } computed) seen.AddHash(file.Schema.Name, computed);
+        return result;
+    }
+
+    /// <summary>What this pass has taken in so far, per dataset: content hashes and sizes.</summary>
+    private sealed class PassFiles
+    {
+        private readonly HashSet<(string, string)> _hashes = [];
+        private readonly HashSet<(string, long)> _sizes = [];
+
+        public bool AddHash(string dataset, string sha) => _hashes.Add((dataset, sha));
+        public bool AddSize(string dataset, long size) => _sizes.Add((dataset, size));
     }
 
     private (bool, string?) TrySync(LakeState state)

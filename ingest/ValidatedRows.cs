@@ -170,8 +170,8 @@ internal sealed class ValidatedRows
     private long EstimateRows(RecordBlock first)
     {
         if (!first.IsFull) return first.Count;
-        var bytesPerRow = Math.Max(8.0, (first.Bytes + (double)first.Count * _source.Headers.Count) / first.Count);
-        return (long)(_fileLength / bytesPerRow * 1.1);
+        var bytesPerRow = Math.Max(8.0, first.Bytes / (double)first.Count);
+        return (long)(_fileLength / bytesPerRow * 1.2);
     }
 
     private void Validate(Workspace work)
@@ -210,8 +210,11 @@ internal sealed class ValidatedRows
     private void RegisterKeys(Workspace work)
     {
         long rejected = 0;
+        const int ahead = 8; // keys whose slots are fetched while earlier ones are compared
+        for (var i = 0; i < Math.Min(ahead, work.Block.Count); i++) _keys!.Prefetch(work.Keys[i]);
         for (var i = 0; i < work.Block.Count; i++)
         {
+            if (i + ahead < work.Block.Count) _keys!.Prefetch(work.Keys[i + ahead]);
             if (!work.Valid[i]) { rejected++; continue; }
             if (_keys!.Add(work.Keys[i])) continue;
             work.Valid[i] = false;

@@ -20,6 +20,8 @@ public sealed record BatchManifest
     [JsonPropertyName("committed_at")] public required DateTime CommittedAt { get; init; }
     [JsonPropertyName("files")] public required IReadOnlyList<FileResult> Files { get; init; }
     [JsonPropertyName("sha256")] public required IReadOnlyList<string?> Hashes { get; init; }
+    /// <summary>File sizes in bytes (absent in manifests written before sizes were kept).</summary>
+    [JsonPropertyName("sizes")] public IReadOnlyList<long?>? Sizes { get; init; }
     [JsonPropertyName("added")] public required IReadOnlyList<LakeFile> Added { get; init; }
     [JsonPropertyName("removed")] public required IReadOnlyList<LakeFile> Removed { get; init; }
 

@@ -9,6 +9,8 @@ public sealed class LakeState
     private readonly Dictionary<string, List<LakeFile>> _live = new(StringComparer.Ordinal);
     private readonly HashSet<(string Dataset, string Sha)> _ingested = [];
     private readonly HashSet<(string File, string Sha)> _failed = [];
+    private readonly HashSet<(string Dataset, long Size)> _sizes = [];
+    private bool _sizesUnknown;
 
     public long LastBatch { get; private set; }
     public List<BatchManifest> Batches { get; } = [];
@@ -17,6 +19,9 @@ public sealed class LakeState
 
     public bool WasIngested(string dataset, string sha) => _ingested.Contains((dataset, sha));
     public bool FailedBefore(string file, string? sha) => sha is not null && _failed.Contains((file, sha));
+
+    /// <summary>False when no ingested file of the dataset had this size, so a file of this size cannot be a re-delivery.</summary>
+    public bool MayHaveIngested(string dataset, long size) => _sizesUnknown || _sizes.Contains((dataset, size));
 
     public static LakeState Load(DataPaths paths)
     {
@@ -44,7 +49,12 @@ public sealed class LakeState
             var (file, sha) = (manifest.Files[i], manifest.Hashes[i]);
             if (sha is null) continue;
             if (file.Status == FileStatus.Failed) _failed.Add((file.File, sha));
-            else if (file.Dataset is not null) _ingested.Add((file.Dataset, sha));
+            else if (file.Dataset is not null)
+            {
+                _ingested.Add((file.Dataset, sha));
+                if (manifest.Sizes?[i] is { } size) _sizes.Add((file.Dataset, size));
+                else _sizesUnknown = true;
+            }
         }
     }
 }

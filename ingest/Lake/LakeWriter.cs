@@ -31,7 +31,7 @@ public sealed class LakeWriter(DataPaths paths)
     }
 
     /// <summary>Rows held in memory across partitions before the largest is written out (about 150 bytes each).</summary>
-    private const long BufferedRows = 2_000_000;
+    private const long BufferedRows = 1_000_000;
 
     /// <summary>A partition is written out once it holds this many rows, so files stay a size readers split well.</summary>
     private const long RowsPerFile = 1_000_000;

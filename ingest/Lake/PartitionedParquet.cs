@@ -52,31 +52,28 @@ internal sealed class PartitionedParquet : IDisposable
     /// <summary>Adds a block's valid rows (called by several workers at once); may block while earlier rows are written out.</summary>
     public void Add(ParsedRow[] rows, bool[] valid, int count, CancellationToken cancellation)
     {
-        Span<int> keys = count <= 4096 ? stackalloc int[count] : new int[count];
-        for (var i = 0; i < count; i++) keys[i] = valid[i] ? PartitionOf(rows[i]) : 0;
-        long added = 0;
+        // Group the block's rows by partition (a block usually spans few months), then lock each partition once.
+        var groups = new Dictionary<int, List<int>>();
         for (var i = 0; i < count; i++)
         {
-            var key = keys[i];
-            if (key == 0) continue;
+            if (!valid[i]) continue;
+            var key = PartitionOf(rows[i]);
+            if (!groups.TryGetValue(key, out var members)) groups[key] = members = [];
+            members.Add(i);
+        }
+        long added = 0;
+        foreach (var (key, members) in groups)
+        {
             var partition = _partitions.GetOrAdd(key, _ => new Partition());
             lock (partition.Gate)
-            {
-                // All of this block's rows of the partition at once: one lock per partition and block.
-                for (var j = i; j < count; j++)
-                {
-                    if (keys[j] != key) continue;
-                    partition.Write(_chunkRows, rows[j], NewChunk);
-                    keys[j] = 0;
-                    added++;
-                }
-            }
+                foreach (var i in members) partition.Write(_chunkRows, rows[i], NewChunk);
+            added += members.Count;
         }
         Interlocked.Add(ref _buffered, added);
         lock (_detachGate)
         {
-            foreach (var (key, partition) in _partitions)
-                if (partition.Rows >= _maxRowsPerFile) Enqueue(key, partition, cancellation);
+            foreach (var key in groups.Keys)
+                if (_partitions[key] is { } full && full.Rows >= _maxRowsPerFile) Enqueue(key, full, cancellation);
             while (Interlocked.Read(ref _buffered) > _budgetRows)
             {
                 var (key, largest) = _partitions.MaxBy(p => p.Value.Rows);

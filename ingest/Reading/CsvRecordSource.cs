@@ -41,10 +41,13 @@ public sealed class CsvRecordSource : IRecordSource
     public IReadOnlyList<string> Headers => _headers;
     public long Line { get; private set; }
     public int FieldCount => _count;
-    public long Position => _raw.CanSeek ? _raw.Position : 0;
+    public long Position => _raw is { CanSeek: true } or HashingStream ? _raw.Position : 0;
 
     public ReadOnlySpan<byte> Field(int index) =>
         index < _count ? _buffer.AsSpan(_start - _consumed + _fieldStart[index], _fieldLength[index]) : default;
+
+    /// <summary>The current record's bytes (fields, separators, line end) and each field's offset and length within them.</summary>
+    public CsvRecord Current => new(_buffer.AsSpan(_start - _consumed, _consumed), _fieldStart.AsSpan(0, _count), _fieldLength.AsSpan(0, _count));
 
     // Offsets are kept relative to the record start; _consumed is the length of the current record.
     private int _consumed;
@@ -191,4 +194,12 @@ public sealed class CsvRecordSource : IRecordSource
         if (!ReferenceEquals(_stream, _raw)) _stream.Dispose();
         _raw.Dispose();
     }
+}
+
+/// <summary>A CSV record as it sits in the reader's buffer: its bytes and its fields' offsets and lengths within them.</summary>
+public readonly ref struct CsvRecord(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
+{
+    public ReadOnlySpan<byte> Bytes { get; } = bytes;
+    public ReadOnlySpan<int> Starts { get; } = starts;
+    public ReadOnlySpan<int> Lengths { get; } = lengths;
 }

@@ -20,12 +20,17 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     public int Count => _count;
     public bool IsFull => _count == capacity;
 
-    /// <summary>Bytes of field content held (separators and quotes not counted).</summary>
+    /// <summary>Bytes held (for CSV the whole records, separators included).</summary>
     public int Bytes => _used;
 
     /// <summary>Copies the source's current row.</summary>
     public void Add(IRecordSource source)
     {
+        if (source is CsvRecordSource csv)
+        {
+            AddRecord(csv.Current, csv.Line);
+            return;
+        }
         _firstField[_count] = _fields;
         for (var i = 0; i < source.FieldCount; i++)
         {
@@ -43,6 +48,32 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
             _fields++;
         }
         _lines[_count] = source.Line;
+        _count++;
+        _firstField[_count] = _fields;
+    }
+
+    /// <summary>A CSV record in one copy: its bytes, with the field offsets shifted to where they land.</summary>
+    private void AddRecord(CsvRecord record, long line)
+    {
+        var bytes = record.Bytes;
+        var starts = record.Starts;
+        var lengths = record.Lengths;
+        if (_used + bytes.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + bytes.Length));
+        while (_fields + starts.Length > _fieldStart.Length)
+        {
+            Array.Resize(ref _fieldStart, _fieldStart.Length * 2);
+            Array.Resize(ref _fieldLength, _fieldLength.Length * 2);
+        }
+        bytes.CopyTo(_bytes.AsSpan(_used));
+        _firstField[_count] = _fields;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            _fieldStart[_fields + i] = _used + starts[i];
+            _fieldLength[_fields + i] = lengths[i];
+        }
+        _fields += starts.Length;
+        _used += bytes.Length;
+        _lines[_count] = line;
         _count++;
         _firstField[_count] = _fields;
     }

@@ -10,7 +10,7 @@ namespace Analytics.Ingest.Schema;
 /// </summary>
 public sealed class ParsedRow
 {
-    private byte[] _bytes = new byte[1024];
+    private byte[] _bytes = new byte[128]; // grows on demand; small, because a block keeps 2048 rows
     private int _used;
     private readonly int[] _byteStart;
     private readonly int[] _byteLength;

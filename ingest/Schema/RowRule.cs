@@ -5,15 +5,26 @@ public abstract record RowRule(string Column, string Name)
 {
     /// <summary>True when the row breaks the rule. Values are the parsed row (scaled longs / day numbers / strings).</summary>
     public abstract bool IsBroken(ParsedRow row, DatasetSchema schema);
+
+    // Column positions, looked up once (a rule belongs to one schema; rules run on every row).
+    private int[]? _positions;
+
+    protected int[] Positions(DatasetSchema schema) => _positions ??= ColumnsUsed.Select(schema.IndexOf).ToArray();
+
+    /// <summary>The columns <see cref="Positions"/> locates, in the order the rule reads them.</summary>
+    protected abstract IEnumerable<string> ColumnsUsed { get; }
 }
 
 /// <summary><c>later &gt;= earlier</c> (or &gt; when strict); skipped when either is empty.</summary>
 public sealed record NotBefore(string Later, string Earlier, bool Strict = false)
     : RowRule(Later, $"{Later} {(Strict ? ">" : ">=")} {Earlier}")
 {
+    protected override IEnumerable<string> ColumnsUsed => [Later, Earlier];
+
     public override bool IsBroken(ParsedRow row, DatasetSchema schema)
     {
-        int a = schema.IndexOf(Later), b = schema.IndexOf(Earlier);
+        var p = Positions(schema);
+        int a = p[0], b = p[1];
         if (row.Null[a] || row.Null[b]) return false;
         return Strict ? row.Numbers[a] <= row.Numbers[b] : row.Numbers[a] < row.Numbers[b];
     }
@@ -22,9 +33,12 @@ public sealed record NotBefore(string Later, string Earlier, bool Strict = false
 /// <summary><c>column &lt;= bound</c>; skipped when either is empty.</summary>
 public sealed record NotAbove(string Smaller, string Bound) : RowRule(Smaller, $"{Smaller} <= {Bound}")
 {
+    protected override IEnumerable<string> ColumnsUsed => [Smaller, Bound];
+
     public override bool IsBroken(ParsedRow row, DatasetSchema schema)
     {
-        int a = schema.IndexOf(Smaller), b = schema.IndexOf(Bound);
+        var p = Positions(schema);
+        int a = p[0], b = p[1];
         return !row.IsNull(a) && !row.IsNull(b) && row.Numbers[a] > row.Numbers[b];
     }
 }
@@ -33,18 +47,24 @@ public sealed record NotAbove(string Smaller, string Bound) : RowRule(Smaller, $
 public sealed record RequiredWhen(string Required, string Description, Func<ParsedRow, DatasetSchema, bool> When)
     : RowRule(Required, $"required when {Description}")
 {
+    protected override IEnumerable<string> ColumnsUsed => [Required];
+
     public override bool IsBroken(ParsedRow row, DatasetSchema schema) =>
-        row.IsNull(schema.IndexOf(Required)) && When(row, schema);
+        row.IsNull(Positions(schema)[0]) && When(row, schema);
 }
 
 /// <summary><c>target = Σ plus − Σ minus</c> within ± 0.01 (money in cents; empty optional terms count as 0).</summary>
 public sealed record Reconciles(string Target, string[] Plus, string[] Minus, string Formula)
     : RowRule(Target, $"{Target} = {Formula} (±0.01)")
 {
+    protected override IEnumerable<string> ColumnsUsed => [Target, .. Plus, .. Minus];
+
     public override bool IsBroken(ParsedRow row, DatasetSchema schema)
     {
-        var expected = Plus.Sum(c => row.NumberOrZero(schema.IndexOf(c))) - Minus.Sum(c => row.NumberOrZero(schema.IndexOf(c)));
-        var target = schema.IndexOf(Target);
-        return !row.IsNull(target) && Math.Abs(row.Numbers[target] - expected) > 1;
+        // Positions: the target, then the plus terms, then the minus terms.
+        var p = Positions(schema);
+        long expected = 0;
+        for (var i = 1; i < p.Length; i++) expected += i <= Plus.Length ? row.NumberOrZero(p[i]) : -row.NumberOrZero(p[i]);
+        return !row.IsNull(p[0]) && Math.Abs(row.Numbers[p[0]] - expected) > 1;
     }
 }
