@@ -14,14 +14,13 @@ public readonly record struct IngestProgress(string File, int FileIndex, int Fil
 /// rows go to its rejects file, repeated keys are rejected. A whole-file failure leaves nothing
 /// of the file staged.
 /// </summary>
-public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
+public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWriter writer)
 {
     /// <param name="sha256">The file's hash, or null to hash a CSV while reading it (see <see cref="CanHashWhileReading"/>).</param>
     public FileResult Ingest(InboxFile file, string? sha256, int ordinal, long batch, StageDatabase stage, List<StagedInput> staged,
         IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation = default)
     {
         var schema = file.Schema!;
-        var writer = new LakeWriter(paths);
         var rejectsPath = paths.RejectsFor(batch, file.RelativePath);
         var encoding = IsCsv(file) ? TextEncodings.Detect(file.FullPath) : Encoding.UTF8;
         while (true)
@@ -29,7 +28,7 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
             using var rejects = new RejectsWriter(rejectsPath);
             try
             {
-                return Read(file, sha256, ordinal, batch, schema, stage, writer, staged, rejects, encoding, progress, fileCount, cancellation);
+                return Read(file, sha256, ordinal, batch, schema, stage, staged, rejects, encoding, progress, fileCount, cancellation);
             }
             catch (DecoderFallbackException) when (encoding.CodePage == Encoding.UTF8.CodePage && IsCsv(file))
             {
@@ -51,7 +50,7 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher)
     /// <summary>CSV is read front to back exactly once, so its hash can be taken on the way (XLSX is a zip read out of order).</summary>
     public static bool CanHashWhileReading(InboxFile file) => IsCsv(file);
 
-    private FileResult Read(InboxFile file, string? sha256, int ordinal, long batch, DatasetSchema schema, StageDatabase stage, LakeWriter writer,
+    private FileResult Read(InboxFile file, string? sha256, int ordinal, long batch, DatasetSchema schema, StageDatabase stage,
         List<StagedInput> staged, RejectsWriter rejects, Encoding encoding, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
         var total = new FileInfo(file.FullPath).Length;

@@ -11,6 +11,15 @@ public sealed class IngestOptions
     /// <summary>DuckDB memory limit of the staging database, which bounds the pass's native memory.</summary>
     public string StageMemoryLimit { get; init; } = "512MB";
 
+    /// <summary>
+    /// Valid rows held in memory (about 150 bytes each) across a file's partitions before the
+    /// largest partition is written out as a Parquet file of its own.
+    /// </summary>
+    public long BufferedRows { get; init; } = 1_000_000;
+
+    /// <summary>A partition is written out once it holds this many rows, so files stay a size readers split well.</summary>
+    public long RowsPerFile { get; init; } = 1_000_000;
+
     /// <summary>How long a pass waits for another process's pass to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

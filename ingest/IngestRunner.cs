@@ -56,7 +56,8 @@ public sealed class IngestRunner
 
         var batch = state.LastBatch + 1;
         var hasher = new PersonIdHasher(PersonIdHasher.LoadOrCreateKey(_options.IdHashKey, _paths.KeyFile));
-        var ingestor = new FileIngestor(_paths, hasher);
+        var writer = new LakeWriter(_paths, _options.BufferedRows, _options.RowsPerFile);
+        var ingestor = new FileIngestor(_paths, hasher, writer);
         var results = new List<FileResult>();
         List<LakeFile> added, removed;
         using (var stage = new StageDatabase(_paths.StagingFor(batch), _options.StageMemoryLimit))
@@ -68,7 +69,7 @@ public sealed class IngestRunner
                 cancellation.ThrowIfCancellationRequested();
                 results.Add(IngestOne(files[i], i, batch, stage, state, seen, staged, ingestor, progress, files.Count, cancellation));
             }
-            (added, removed) = new LakeWriter(_paths).Merge(stage.Connection, state, batch, staged);
+            (added, removed) = writer.Merge(stage.Connection, state, batch, staged);
         }
 
         if (results.All(r => r.Status == FileStatus.Failed && state.FailedBefore(r.File, r.Sha256)))

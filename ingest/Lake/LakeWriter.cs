@@ -14,13 +14,13 @@ public sealed record StagedInput(DatasetSchema Schema, int Ordinal, List<LakeFil
 /// catalog views are plain scans, however many corrections arrive (the cost is paid once, at
 /// ingest, by the files the corrections touch).
 /// </summary>
-public sealed class LakeWriter(DataPaths paths)
+public sealed class LakeWriter(DataPaths paths, long bufferedRows = 1_000_000, long rowsPerFile = 1_000_000)
 {
     /// <summary>Writes one inbox file's valid rows as Parquet partitions; nothing of it stays staged if it fails.</summary>
     internal StagedInput WriteFile(IReadOnlyList<DuckDbConnection> writers, ValidatedRows rows, DatasetSchema schema, long batch, int ordinal, DateTime now)
     {
         using var output = new PartitionedParquet(writers, schema, rows.ChunkRows, lakePath => paths.StagedLakeFile(batch, lakePath),
-            $"b{batch}_{ordinal}", now.Year * 100 + now.Month, BufferedRows, RowsPerFile);
+            $"b{batch}_{ordinal}", now.Year * 100 + now.Month, bufferedRows, rowsPerFile);
         try { rows.WriteTo(output); }
         catch
         {
@@ -29,12 +29,6 @@ public sealed class LakeWriter(DataPaths paths)
         }
         return new StagedInput(schema, ordinal, output.Written.ToList());
     }
-
-    /// <summary>Rows held in memory across partitions before the largest is written out (about 150 bytes each).</summary>
-    private const long BufferedRows = 1_000_000;
-
-    /// <summary>A partition is written out once it holds this many rows, so files stay a size readers split well.</summary>
-    private const long RowsPerFile = 1_000_000;
 
     /// <summary>
     /// Applies "the later row wins" across the pass's files and against the live lake. Returns the

@@ -18,6 +18,8 @@ public sealed class IngestSandbox : IDisposable
     public string Root { get; }
     public LakeEvents Events { get; } = new();
     public Action<string>? FaultPoint { get; set; }
+    public long BufferedRows { get; set; } = 1_000_000;
+    public long RowsPerFile { get; set; } = 1_000_000;
 
     public IngestRunner Runner() => new(new IngestOptions
     {
@@ -25,6 +27,8 @@ public sealed class IngestSandbox : IDisposable
         IdHashKey = "000102030405060708090a0b0c0d0e0f",
         StageMemoryLimit = "256MB",
         FaultPoint = FaultPoint,
+        BufferedRows = BufferedRows,
+        RowsPerFile = RowsPerFile,
     }, Events);
 
     public string Drop(string dataset, string name, string content, Encoding? encoding = null) =>

@@ -49,7 +49,7 @@ public sealed unsafe class ManagedScan : IDisposable
 
     public void Dispose() => OpenScans.TryRemove(Id, out _);
 
-    /// <summary>Adds <c>managed_scan</c> to the connection's database; once per database.</summary>
+    /// <summary>Adds <c>managed_scan</c> to the connection's database (registering it again is harmless).</summary>
     public static void Register(DuckDbConnection connection)
     {
         var function = NativeMethods.duckdb_create_table_function();
@@ -63,7 +63,7 @@ public sealed unsafe class ManagedScan : IDisposable
             NativeMethods.duckdb_table_function_set_init(function, &Init);
             NativeMethods.duckdb_table_function_set_function(function, &Scan);
             if (NativeMethods.duckdb_register_table_function(connection.NativeHandle, function) != DuckDbState.Success)
-                throw new DuckDbException($"Cannot register {FunctionName} (already registered on this database?).");
+                throw new DuckDbException($"DuckDB refused to register {FunctionName}.");
         }
         finally { NativeMethods.duckdb_destroy_table_function(ref function); }
     }

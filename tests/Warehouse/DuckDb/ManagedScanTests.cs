@@ -1,0 +1,151 @@
+using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.DuckDb.Chunks;
+using Shouldly;
+using Xunit;
+
+namespace Analytics.Tests.Warehouse.DuckDb;
+
+public class ManagedScanTests
+{
+    private static readonly (string Name, ChunkColumn Type)[] Columns =
+    [
+        ("id", new ChunkColumn(ChunkKind.BigInt)),
+        ("code", new ChunkColumn(ChunkKind.Varchar)),
+        ("wage", ChunkColumn.Decimal(14, 2)),
+        ("day", new ChunkColumn(ChunkKind.Date)),
+        ("ok", new ChunkColumn(ChunkKind.Boolean)),
+        ("n", new ChunkColumn(ChunkKind.Integer)),
+    ];
+
+    /// <summary>Row i: id i, a short or long code, wage i + 0.25, a day, a flag, and n null on every 7th row.</summary>
+    private static void WriteRow(ChunkWriter chunk, long i)
+    {
+        chunk.SetInt64(0, i);
+        chunk.SetString(1, i % 2 == 0 ? $"R{i}" : $"a-code-longer-than-twelve-bytes-{i}-区划");
+        chunk.SetInt64(2, i * 100 + 25);
+        chunk.SetDate(3, new DateOnly(2026, 1, 1).AddDays((int)(i % 365)).DayNumber);
+        chunk.SetBool(4, i % 3 == 0);
+        if (i % 7 == 0) chunk.SetNull(5);
+        else chunk.SetInt32(5, (int)(i % 100));
+        chunk.EndRow();
+    }
+
+    /// <summary>Rows 0..count-1, a chunk per call, on as many threads as DuckDB likes.</summary>
+    private sealed class Counting(long count, int threads) : IChunkSource
+    {
+        private long _next;
+
+        public IReadOnlyList<(string Name, ChunkColumn Type)> Columns => ManagedScanTests.Columns;
+        public int MaxThreads => threads;
+
+        public void Fill(ChunkWriter chunk)
+        {
+            var start = Interlocked.Add(ref _next, chunk.Capacity) - chunk.Capacity;
+            for (var i = start; i < Math.Min(count, start + chunk.Capacity); i++) WriteRow(chunk, i);
+        }
+    }
+
+    [Fact]
+    public void Rows_written_by_managed_code_read_back_exactly_in_sql()
+    {
+        using var connection = Memory.Open();
+        ManagedScan.Register(connection);
+        using var scan = ManagedScan.Over(new Counting(10_000, threads: 2));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*), sum(id), sum(wage), count(n), sum(n), count(*) FILTER (ok), max(day), " +
+            $"count(*) FILTER (code = 'R42'), count(*) FILTER (code = 'a-code-longer-than-twelve-bytes-43-区划') FROM {scan.Sql}";
+        using var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        reader.GetInt64(0).ShouldBe(10_000);
+        reader.GetInt128(1).ShouldBe((Int128)49_995_000);              // 0 + … + 9999
+        reader.GetDecimal(2).ShouldBe(49_995_000m + 2_500m);         // Σ i + 0.25 × 10,000
+        reader.GetInt64(3).ShouldBe(10_000 - 1_429);                  // every 7th n is null: 0, 7, …, 9996
+        reader.GetInt128(4).ShouldBe(Enumerable.Range(0, 10_000).Where(i => i % 7 != 0).Sum(i => (long)(i % 100)));
+        reader.GetInt64(5).ShouldBe(3_334);                            // multiples of 3 below 10,000
+        reader.GetValue(6).ShouldBe(new DateOnly(2026, 12, 31));
+        reader.GetInt64(7).ShouldBe(1);
+        reader.GetInt64(8).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Chunks_of_our_own_are_handed_over_without_copying_and_outlive_the_query_untouched()
+    {
+        using var dir = new TestDirectory();
+        using var connection = Memory.Open();
+        ManagedScan.Register(connection);
+        var chunks = Enumerable.Range(0, 3).Select(_ => new DataChunk(Columns.Select(c => c.Type).ToArray())).ToList();
+        try
+        {
+            long i = 0;
+            foreach (var chunk in chunks)
+                for (var r = 0; r < 1000; r++) WriteRow(chunk.Writer, i++);
+            using (var scan = ManagedScan.Over(new Handover(chunks)))
+                connection.ExecuteNonQuery($"COPY (SELECT * FROM {scan.Sql}) TO '{dir.File("x.parquet")}' (FORMAT parquet)");
+            connection.ExecuteScalar($"SELECT count(*) FROM read_parquet('{dir.File("x.parquet")}')").ShouldBe(3000L);
+            connection.ExecuteScalar($"SELECT sum(id) FROM read_parquet('{dir.File("x.parquet")}') WHERE code LIKE 'a-code%'")
+                .ShouldBe((Int128)Enumerable.Range(0, 3000).Where(v => v % 2 == 1).Sum(v => (long)v));
+
+            // Reset keeps the memory for the next rows; the file already written is not affected.
+            chunks[0].Reset();
+            chunks[0].Rows.ShouldBe(0);
+            WriteRow(chunks[0].Writer, 5);
+            connection.ExecuteScalar($"SELECT count(*) FROM read_parquet('{dir.File("x.parquet")}') WHERE id = 0").ShouldBe(1L);
+        }
+        finally { chunks.ForEach(c => c.Dispose()); }
+    }
+
+    private sealed class Handover(List<DataChunk> chunks) : IChunkSource
+    {
+        private int _next = -1;
+        public IReadOnlyList<(string Name, ChunkColumn Type)> Columns => ManagedScanTests.Columns;
+        public int MaxThreads => 2;
+
+        public void Fill(ChunkWriter chunk)
+        {
+            var i = Interlocked.Increment(ref _next);
+            if (i < chunks.Count) chunk.Reference(chunks[i]);
+        }
+    }
+
+    private sealed class Failing : IChunkSource
+    {
+        private int _calls;
+        public IReadOnlyList<(string Name, ChunkColumn Type)> Columns => ManagedScanTests.Columns;
+        public int MaxThreads => 1;
+
+        public void Fill(ChunkWriter chunk)
+        {
+            if (++_calls == 3) throw new InvalidDataException("line 4100: broken on purpose");
+            for (var i = 0; i < chunk.Capacity; i++) WriteRow(chunk, i);
+        }
+    }
+
+    [Fact]
+    public void An_exception_in_the_source_fails_the_query_and_comes_back_as_itself()
+    {
+        using var dir = new TestDirectory();
+        using var connection = Memory.Open();
+        ManagedScan.Register(connection);
+        using var scan = ManagedScan.Over(new Failing());
+        var failure = Should.Throw<DuckDbException>(() =>
+            connection.ExecuteNonQuery($"COPY (SELECT * FROM {scan.Sql}) TO '{dir.File("x.parquet")}' (FORMAT parquet)"));
+        failure.Message.ShouldContain("broken on purpose");
+        Should.Throw<InvalidDataException>(scan.ThrowIfSourceFailed).Message.ShouldBe("line 4100: broken on purpose");
+        // The connection stays usable.
+        connection.ExecuteScalar("SELECT 41 + 1").ShouldBe(42);
+    }
+
+    [Fact]
+    public void A_closed_scan_cannot_be_queried_and_registering_again_is_harmless()
+    {
+        using var connection = Memory.Open();
+        ManagedScan.Register(connection);
+        var scan = ManagedScan.Over(new Counting(10, 1));
+        var sql = scan.Sql;
+        scan.Dispose();
+        Should.Throw<DuckDbException>(() => connection.ExecuteScalar($"SELECT count(*) FROM {sql}")).Message.ShouldContain("no such scan");
+        ManagedScan.Register(connection);
+        using var again = ManagedScan.Over(new Counting(10, 1));
+        connection.ExecuteScalar($"SELECT count(*) FROM {again.Sql}").ShouldBe(10L);
+    }
+}
