@@ -25,6 +25,7 @@ internal sealed class ValidatedRows
     private readonly CancellationToken _cancellation;
     private readonly List<Violation> _violations = [];
     private readonly string _keyColumn;
+    private readonly int _threads;
 
     private readonly Lock _readGate = new();
     private long _nextBlock;
@@ -59,8 +60,6 @@ internal sealed class ValidatedRows
         _threads = parallel ? Environment.ProcessorCount : 1;
     }
 
-    private readonly int _threads;
-
     public ChunkRows ChunkRows => _chunkRows;
 
     public IReadOnlyList<string> UnknownHeaders => _validator.UnknownHeaders;
@@ -90,10 +89,7 @@ internal sealed class ValidatedRows
             stop.Cancel();
         }
         try { Task.WaitAll([.. workers, feeding]); } catch (AggregateException) { }
-        // Each party stops the others with OperationCanceledException: the first other exception is the cause.
-        var errors = workers.Append(feeding).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).Prepend(writeError).OfType<Exception>().ToList();
-        if ((errors.FirstOrDefault(e => e is not OperationCanceledException) ?? errors.FirstOrDefault()) is { } cause)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+        Failures.ThrowCause(workers.Append(feeding).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).Prepend(writeError));
         _cancellation.ThrowIfCancellationRequested();
     }
 
@@ -129,7 +125,7 @@ internal sealed class ValidatedRows
         }
     }
 
-    /// <summary>DuckDB's chunk size: a block fills at most one chunk of a partition.</summary>
+    /// <summary>Records per block: DuckDB's vector size, so a block's rows fit one chunk.</summary>
     private const int RowsPerBlock = 2048;
 
     private Workspace NewWorkspace()

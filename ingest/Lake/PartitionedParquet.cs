@@ -116,11 +116,7 @@ internal sealed class PartitionedParquet : IDisposable
     {
         var writers = _writers.Select(w => Task.Factory.StartNew(() => Drain(w, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         try { Task.WaitAll(writers); }
-        catch (AggregateException e)
-        {
-            var cause = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
-        }
+        catch (AggregateException e) { Failures.ThrowCause(e.InnerExceptions); }
     }
 
     private void Drain(DuckDbConnection writer, CancellationTokenSource stop)

@@ -22,6 +22,8 @@ public static class IngestScheduling
         {
             DataDirectory = dataDirectory,
             IdHashKey = section["IdHashKey"],
+            BufferedRows = section.GetValue("BufferedRows", 1_000_000L),
+            RowsPerFile = section.GetValue("RowsPerFile", 1_000_000L),
         });
         services.AddSingleton<LakeEvents>();
         services.AddSingleton<IngestStatusBoard>();
