@@ -11,7 +11,7 @@ public class ConcurrencyTests
     private const string LongQuery = "SELECT sum(hash(a.i * b.i)) FROM range(100000000) a(i), range(100) b(i)";
 
     [Fact]
-    public void Cancel_interrupts_a_long_query_within_a_second()
+    public void Cancel_interrupts_a_long_query_long_before_it_could_finish()
     {
         using var connection = Memory.Open("threads=2");
         using var command = connection.CreateCommand();
@@ -24,7 +24,8 @@ public class ConcurrencyTests
         clock.Start();
         cts.Cancel();
         Should.Throw<OperationCanceledException>(() => running.GetAwaiter().GetResult());
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        // The query needs minutes (10^10 hashes on two cores); a few seconds leaves room for a loaded machine.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
 
         // The connection is usable again afterwards.
         command.CommandText = "SELECT 1";
@@ -43,7 +44,8 @@ public class ConcurrencyTests
         cts.Cancel();
         var clock = Stopwatch.StartNew();
         Should.Throw<OperationCanceledException>(() => { while (reader.Read()) { } });
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        // The query needs minutes (10^10 hashes on two cores); a few seconds leaves room for a loaded machine.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
