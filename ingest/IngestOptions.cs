@@ -8,7 +8,7 @@ public sealed class IngestOptions
     /// <summary>HMAC key for person ids (hex or base64). When absent, one is generated and kept in data/secrets/id-hash.key.</summary>
     public string? IdHashKey { get; init; }
 
-    /// <summary>DuckDB memory limit of the staging database, which bounds the pass's native memory.</summary>
+    /// <summary>DuckDB memory limit of each of a pass's DuckDB instances (the merge database and one Parquet writer per core).</summary>
     public string StageMemoryLimit { get; init; } = "512MB";
 
     /// <summary>

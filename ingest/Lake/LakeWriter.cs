@@ -70,7 +70,4 @@ public sealed class LakeWriter(DataPaths paths, long bufferedRows = 1_000_000, l
         }
         return (added, removed);
     }
-
-    private static long RowCount(DuckDbConnection connection, string file) =>
-        Convert.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM read_parquet({Sql.Literal(file)})"));
 }
