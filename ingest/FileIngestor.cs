@@ -57,7 +57,8 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var hashing = sha256 is null ? new HashingStream(stream) : null;
         using var source = Open(file, hashing ?? (Stream)stream, encoding);
-        void Report(long rows) => progress?.Report(new IngestProgress(file.RelativePath, ordinal, fileCount, source.Position, total, rows));
+        // Every reader reads the file front to back through this stream (XLSX: through its zip), so its position is the progress.
+        void Report(long rows) => progress?.Report(new IngestProgress(file.RelativePath, ordinal, fileCount, stream.Position, total, rows));
         // CSV headers are fixed, so its rows can be validated on every core; JSON Lines may add headers as it goes.
         var rows = new ValidatedRows(source, schema, hasher, parallel: source is CsvRecordSource, total, Report, cancellation);
         var output = writer.WriteFile(stage.Writers, rows, schema, batch, ordinal, DateTime.UtcNow);

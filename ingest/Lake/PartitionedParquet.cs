@@ -137,7 +137,6 @@ internal sealed class PartitionedParquet : IDisposable
         try
         {
             var rows = chunks.Sum(c => (long)c.Rows);
-            if (rows == 0) return;
             // Named by partition and part, not by write order: the same input gives the same file names.
             var lakePath = $"{_schema.Name}/year={key / 100:D4}/month={key % 100:D2}/{_filePrefix}_{part}.parquet";
             lock (_writtenGate) Written.Add(new LakeFile(_schema.Name, lakePath, rows));

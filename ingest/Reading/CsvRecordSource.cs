@@ -41,7 +41,6 @@ public sealed class CsvRecordSource : IRecordSource
     public IReadOnlyList<string> Headers => _headers;
     public long Line { get; private set; }
     public int FieldCount => _count;
-    public long Position => _raw is { CanSeek: true } or HashingStream ? _raw.Position : 0;
 
     public ReadOnlySpan<byte> Field(int index) =>
         index < _count ? _buffer.AsSpan(_start - _consumed + _fieldStart[index], _fieldLength[index]) : default;

@@ -19,6 +19,4 @@ public interface IRecordSource : IDisposable
     /// <summary>The raw field for header <paramref name="index"/> (empty when the row is shorter).</summary>
     ReadOnlySpan<byte> Field(int index);
 
-    /// <summary>Bytes consumed so far, for progress.</summary>
-    long Position { get; }
 }

@@ -28,7 +28,6 @@ public sealed class JsonLinesRecordSource : IRecordSource
     public IReadOnlyList<string> Headers => _headers;
     public long Line { get; private set; }
     public int FieldCount => _row.Count;
-    public long Position => _stream.CanSeek ? _stream.Position : 0;
     public ReadOnlySpan<byte> Field(int index) => _row.Get(index);
 
     public bool Read()

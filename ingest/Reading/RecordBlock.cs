@@ -81,7 +81,6 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     public IReadOnlyList<string> Headers => headers;
     public long Line => _lines[_current];
     public int FieldCount => _firstField[_current + 1] - _firstField[_current];
-    public long Position => 0;
 
     public ReadOnlySpan<byte> Field(int index)
     {

@@ -28,7 +28,6 @@ public sealed class XlsxRecordSource : IRecordSource
     public IReadOnlyList<string> Headers => _headers;
     public long Line { get; private set; }
     public int FieldCount => _row.Count;
-    public long Position => 0;
     public ReadOnlySpan<byte> Field(int index) => _row.Get(index);
 
     public bool Read()
