@@ -13,46 +13,48 @@ public static class AccountEndpoints
         app.MapPost("/account/login", async (HttpContext http, [FromForm] string userName, [FromForm] string password,
             [FromForm] string? returnUrl, UserStore users, SignInThrottle throttle) =>
         {
-            var target = SafeReturnUrl(returnUrl);
-            if (throttle.IsLocked(userName))
+            if (SignInForm.Problem(userName, password) is { } problem) return Results.Text(problem, statusCode: StatusCodes.Status400BadRequest);
+            var target = LocalReturnUrl.Normalise(returnUrl);
+            var client = ClientAddress.Of(http);
+            if (throttle.IsLocked(client, userName))
                 return Results.Redirect($"/login?error=locked&returnUrl={Uri.EscapeDataString(target)}");
             var user = users.Verify(userName, password);
             if (user is null)
             {
-                throttle.Failed(userName);
+                throttle.Failed(client, userName);
                 return Results.Redirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
             }
-            throttle.Succeeded(userName);
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user));
+            throttle.Succeeded(client, userName);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, users.StampOf(user.UserName)!));
             return Results.Redirect(target);
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+          .RequireRateLimiting(SignInRateLimit.Policy)
+          // Enforced as the body is read, before the antiforgery check reads the form.
+          .WithMetadata(new RequestSizeLimitAttribute(SignInForm.MaxBodyBytes));
 
-        app.MapPost("/account/logout", async (HttpContext http) =>
+        app.MapPost("/account/logout", async (HttpContext http, UserStore users) =>
         {
             // No form field is bound here, so the antiforgery verdict must be read by hand.
             if (http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: true })
                 return Results.BadRequest();
+            users.EndSessions(http.User.Identity!.Name!);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
 
-    public static ClaimsPrincipal Principal(AppUser user)
+    public static ClaimsPrincipal Principal(AppUser user, string securityStamp)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.GivenName, user.DisplayName),
             new(ClaimTypes.Role, user.Role),
+            new(SessionValidation.StampClaim, securityStamp),
         };
         if (user.AgencyId is not null) claims.Add(new Claim(Roles.AgencyClaim, user.AgencyId));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
-
-    /// <summary>Only local paths: a sign-in link must never send a user to another site.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-            ? returnUrl : "/";
 }
 
 /// <summary>An admin adds or changes a user; users are kept in data/users.json (password hashes only).</summary>
@@ -64,6 +66,8 @@ public static class UserAdminEndpoints
             [FromForm] string? agencyId, [FromForm] string password, UserStore users) =>
         {
             if (password.Length < 10) return Results.Redirect("/admin/users?error=" + Uri.EscapeDataString("password too short (10+ characters)"));
+            // A user the sign-in form could not carry would be locked out from the start.
+            if (SignInForm.Problem(userName.Trim(), password) is { } problem) return Results.Redirect("/admin/users?error=" + Uri.EscapeDataString(problem));
             try
             {
                 users.Add(new AppUser(userName.Trim(), displayName.Trim(), role, string.IsNullOrWhiteSpace(agencyId) ? null : agencyId.Trim(),

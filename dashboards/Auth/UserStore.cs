@@ -4,22 +4,24 @@ namespace Analytics.Dashboards.Auth;
 
 /// <summary>
 /// The users who may sign in: from configuration ("Users": [{ "UserName", "DisplayName", "Role",
-/// "AgencyId", "PasswordHash" }]), plus the demo users when the data folder holds the demo data,
-/// plus those an admin adds at run time (kept in memory for the life of the process).
+/// "AgencyId", "PasswordHash" }]), plus those kept in data/users.json: the demo users (written once,
+/// when the demo data folder is first served) and those an admin adds or changes at run time.
 /// </summary>
 public sealed class UserStore
 {
     private readonly ConcurrentDictionary<string, AppUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly string? _file;
     private readonly object _saving = new();
+    private readonly SecurityStamps _stamps;
 
     /// <param name="file">where users added by an admin are kept (data/users.json); null keeps them in memory</param>
     public UserStore(IEnumerable<AppUser> configured, string? file = null)
     {
         _file = file;
+        _stamps = new SecurityStamps(file is null ? null : Path.Combine(Path.GetDirectoryName(file)!, "sign-outs.json"));
         foreach (var user in configured) Add(user);
-        if (file is not null && File.Exists(file))
-            foreach (var user in System.Text.Json.JsonSerializer.Deserialize<List<AppUser>>(File.ReadAllText(file)) ?? []) Add(user);
+        if (file is not null)
+            foreach (var user in JsonFile.Read<List<AppUser>>(file) ?? []) Add(user);
     }
 
     public IReadOnlyCollection<AppUser> All => _users.Values.OrderBy(u => u.UserName).ToList();
@@ -28,24 +30,44 @@ public sealed class UserStore
 
     public void Add(AppUser user, bool persist = false)
     {
+        Validate(user);
+        _users[user.UserName] = user;
+        if (persist && _file is not null) Save([user]);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="users"/> only if the users file does not exist yet, so users seeded once
+    /// (the demo users) are never re-created over an admin's later changes.
+    /// </summary>
+    public void SeedOnce(IReadOnlyCollection<AppUser> users)
+    {
+        if (_file is not null && File.Exists(_file)) return;
+        foreach (var user in users) Validate(user);
+        foreach (var user in users) _users[user.UserName] = user;
+        if (_file is not null) Save(users);
+    }
+
+    /// <summary>The user's current security stamp (see <see cref="SecurityStamps"/>), or null for a user who no longer exists.</summary>
+    public string? StampOf(string userName) => Find(userName) is { } user ? _stamps.Of(user) : null;
+
+    /// <summary>Ends every session of the user: cookies issued before are refused from the next request on.</summary>
+    public void EndSessions(string userName) => _stamps.SignOut(userName);
+
+    private static void Validate(AppUser user)
+    {
         if (!Roles.All.Contains(user.Role)) throw new ArgumentException($"Unknown role '{user.Role}'.");
         if (user.Role == Roles.AgencyManager && string.IsNullOrWhiteSpace(user.AgencyId))
             throw new ArgumentException($"User '{user.UserName}' is an agency manager and needs an agency_id.");
-        _users[user.UserName] = user;
-        if (persist && _file is not null) Save(user);
     }
 
-    private void Save(AppUser user)
+    private void Save(IReadOnlyCollection<AppUser> users)
     {
         lock (_saving)
         {
-            var saved = File.Exists(_file) ? System.Text.Json.JsonSerializer.Deserialize<List<AppUser>>(File.ReadAllText(_file!)) ?? [] : [];
-            saved.RemoveAll(u => string.Equals(u.UserName, user.UserName, StringComparison.OrdinalIgnoreCase));
-            saved.Add(user);
-            Directory.CreateDirectory(Path.GetDirectoryName(_file!)!);
-            var temp = _file + ".tmp";
-            File.WriteAllText(temp, System.Text.Json.JsonSerializer.Serialize(saved, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-            File.Move(temp, _file!, overwrite: true);
+            var saved = JsonFile.Read<List<AppUser>>(_file!) ?? [];
+            saved.RemoveAll(u => users.Any(n => string.Equals(u.UserName, n.UserName, StringComparison.OrdinalIgnoreCase)));
+            saved.AddRange(users);
+            JsonFile.Write(_file!, saved);
         }
     }
 
@@ -60,7 +82,7 @@ public sealed class UserStore
     private static readonly string DummyHash = PasswordHasher.Hash(Guid.NewGuid().ToString());
 
     /// <summary>The demo users listed in the README; only ever added for the generated demo data.</summary>
-    public static IEnumerable<AppUser> DemoUsers() =>
+    public static IReadOnlyCollection<AppUser> DemoUsers() =>
     [
         new("stat", "统计人员（演示）", Roles.Statistician, null, PasswordHasher.Hash("stat-demo")),
         new("policy", "决策者（演示）", Roles.Policymaker, null, PasswordHasher.Hash("policy-demo")),

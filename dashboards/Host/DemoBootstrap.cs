@@ -7,7 +7,8 @@ namespace Analytics.Dashboards.Host;
 /// <summary>
 /// <c>serve</c> on an empty data folder first generates and ingests the demo data set, so a
 /// newcomer sees a populated dashboard. The folder is then marked as demo data, and only then do
-/// the demo users (README) exist; real data folders never get them.
+/// the demo users (README) exist; real data folders never get them. They are written to
+/// data/users.json once, so an admin's later changes to them survive restarts.
 /// </summary>
 public static class DemoBootstrap
 {
@@ -27,11 +28,8 @@ public static class DemoBootstrap
             log.WriteLine($"demo data: {summary.Files.Count} files, {result.Files.Sum(f => f.RowsLoaded):N0} rows loaded, " +
                           $"{result.Files.Sum(f => f.RowsRejected):N0} rejected (deliberately bad rows)");
         }
-        if (File.Exists(marker))
-        {
-            var users = app.Services.GetRequiredService<UserStore>();
-            foreach (var user in UserStore.DemoUsers()) users.Add(user);
-        }
+        // Once: later restarts find them in data/users.json, with whatever the admin changed since.
+        if (File.Exists(marker)) app.Services.GetRequiredService<UserStore>().SeedOnce(UserStore.DemoUsers());
     }
 
     private static bool IsEmpty(string root) =>

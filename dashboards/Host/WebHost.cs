@@ -41,8 +41,10 @@ public static class WebHost
         var app = builder.Build();
         ForwardLakeChanges(app);
         app.UseSecurityHeaders();
+        app.UseMalformedRequestRefusal();
         app.UseStaticFiles();
         app.Use(RememberLanguage);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -83,7 +85,8 @@ public static class WebHost
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(provider => new SignInThrottle(provider.GetRequiredService<TimeProvider>()));
+        services.AddSignInRateLimit(configuration);
         services.AddSingleton(_ => new UserStore(configuration.GetSection("Users").Get<List<AppUser>>() ?? [],
             Path.Combine(Path.GetFullPath(dataDirectory), "users.json")));
         services.AddAntiforgery();
@@ -98,6 +101,8 @@ public static class WebHost
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             // APIs and the hub answer 401/403; only pages redirect to the sign-in form.
+            // Sign-out and an admin's change of role, agency or password end the session at once.
+            cookie.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         });

@@ -25,15 +25,8 @@ public class SignInTests
         using var dir = new Warehouse.DuckDb.TestDirectory();
         await using var server = await AppServer.StartAsync(dir.Path);
         using var client = server.AnonymousClient();
-        async Task<string> Attempt(string password)
-        {
-            var token = await AppServer.AntiforgeryTokenAsync(client, "/login");
-            var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["userName"] = "stat", ["password"] = password, ["__RequestVerificationToken"] = token,
-            }));
-            return response.Headers.Location!.ToString();
-        }
+        async Task<string> Attempt(string password) =>
+            (await AppServer.PostSignInAsync(client, "stat", password)).Headers.Location!.ToString();
         for (var i = 0; i < 5; i++) (await Attempt("wrong")).ShouldContain("error=invalid");
         (await Attempt("stat-demo")).ShouldContain("error=locked");
     }
