@@ -100,9 +100,9 @@ public static class WebHost
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // APIs and the hub answer 401/403; only pages redirect to the sign-in form.
             // Sign-out and an admin's change of role, agency or password end the session at once.
             cookie.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
+            // APIs and the hub answer 401/403; only pages redirect to the sign-in form.
             cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         });
