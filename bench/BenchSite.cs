@@ -40,7 +40,7 @@ public sealed class BenchSite : IAsyncDisposable
         {
             DataDirectory = dataDirectory,
             Urls = "http://127.0.0.1:0",
-            Settings = new Dictionary<string, string?> { ["Ingest:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning" },
+            Settings = new Dictionary<string, string?> { ["Ingest:Enabled"] = "false", ["Ingest:SettleSeconds"] = "0", ["Logging:LogLevel:Default"] = "Warning" },
         });
         var users = app.Services.GetRequiredService<UserStore>();
         foreach (var user in UserStore.DemoUsers()) users.Add(user);
