@@ -3,6 +3,7 @@ using System.Text;
 using Analytics.Ingest;
 using Shouldly;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Analytics.Tests.Ingest;
 
@@ -10,7 +11,7 @@ namespace Analytics.Tests.Ingest;
 /// Files copied into the inbox while passes run: a file is taken only once it has settled, and
 /// exactly the bytes that were read are archived; names that mark a file as incomplete or hidden are never taken.
 /// </summary>
-public class InboxSettleTests
+public class InboxSettleTests(ITestOutputHelper output)
 {
     private const string Header = "posting_id,registered_on,region_code,employer_id,occupation_code,positions\n";
 
@@ -31,6 +32,7 @@ public class InboxSettleTests
             (passes < 200).ShouldBeTrue("the file was never loaded");
         }
         await writer;
+        output.WriteLine($"{passes} passes: {results.Count(r => r.Status == FileStatus.Waiting)} waiting, then loaded");
 
         results.ShouldNotContain(r => r.Status == FileStatus.Failed);
         results.Count(r => r.Status == FileStatus.Loaded).ShouldBe(1, "one load, of the whole file");

@@ -44,6 +44,7 @@ public class InboxDeliveryTests : IDisposable
         var waiting = Files(output).ShouldHaveSingleItem();
         (waiting.GetProperty("file").GetString(), waiting.GetProperty("status").GetString(), waiting.GetProperty("rows_loaded").GetInt64())
             .ShouldBe(("vacancies/big.csv", "waiting", 0L));
+        waiting.GetProperty("error").GetString()!.ShouldContain("within 2 s", Case.Sensitive, "Ingest__SettleSeconds reaches the CLI");
         File.Exists(path).ShouldBeTrue();
         Directory.Exists(Path.Combine(Data, "archive")).ShouldBeFalse();
 
@@ -101,6 +102,13 @@ public class InboxDeliveryTests : IDisposable
         File.Exists(Path.Combine(Data, "ESCAPED.csv")).ShouldBeTrue("a file of data/ outside the inbox is never archived");
         File.Exists(Path.Combine(Inbox, "vacancies", "linked.csv")).ShouldBeTrue("a refused link stays in the inbox");
         Directory.GetFiles(Path.Combine(Data, "rejects", "1"), "*", SearchOption.AllDirectories).Length.ShouldBe(2);
+
+        // The same links again are the same refusal: reported, but no new batch is recorded for them.
+        (exit, output) = await AnalyticsProcess.RunAsync(RunLimit, new Dictionary<string, string>(), "ingest", "--json", "--data", Data);
+        exit.ShouldBe(1, output);
+        Files(output).Count.ShouldBe(3);
+        Directory.GetFiles(Path.Combine(Data, "lake", "_manifest"), "*.json").Length.ShouldBe(1);
+        FilesOutsideData().ShouldBe(before);
     }
 
     private static List<JsonElement> Files(string output) => JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
