@@ -27,12 +27,11 @@ public static class InboxSettling
         return (settled, waiting);
     }
 
-    /// <summary>The bytes a batch archives must be the bytes it read: true when the file's stamp and content are still those of the scan and the read.</summary>
-    public static bool Unchanged(InboxFile file, string? sha256)
-    {
-        try { return StampNow(file) == file.Stamp && sha256 is not null && Lake.BatchCommitter.Sha256Of(file.FullPath) == sha256; }
-        catch (IOException) { return false; }
-    }
+    /// <summary>
+    /// Whether the file's size and time are still those it settled with, i.e. no copy resumed while it was read.
+    /// (The content itself is compared by hash right before the file is archived: see BatchCommitter.)
+    /// </summary>
+    public static bool StillAsScanned(InboxFile file) => StampNow(file) == file.Stamp;
 
     public static FileResult Waiting(InboxFile file, string reason) => new()
     {

@@ -99,14 +99,14 @@ public sealed class IngestRunner
     }
 
     /// <summary>
-    /// A file whose stamp or content changed since it settled and was read (a copy that resumed) leaves
+    /// A file whose size or time changed since it settled (a copy that resumed while it was read) leaves
     /// the batch: its staged rows and rejects are deleted and it waits in the inbox for a later pass.
     /// </summary>
     private void DropChanged(List<InboxFile> files, List<FileResult> results, List<StagedInput> staged, long batch)
     {
         for (var i = 0; i < files.Count; i++)
         {
-            if (results[i].Status == FileStatus.Failed || InboxSettling.Unchanged(files[i], results[i].Sha256)) continue;
+            if (results[i].Status == FileStatus.Failed || InboxSettling.StillAsScanned(files[i])) continue;
             foreach (var input in staged.Where(s => s.Ordinal == i).ToList())
             {
                 foreach (var f in input.Files) File.Delete(_paths.StagedLakeFile(batch, f.Path));

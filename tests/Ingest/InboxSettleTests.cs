@@ -10,7 +10,9 @@ namespace Analytics.Tests.Ingest;
 /// <summary>
 /// Files copied into the inbox while passes run: a file is taken only once it has settled, and
 /// exactly the bytes that were read are archived; names that mark a file as incomplete or hidden are never taken.
+/// Alone, because passes of one process run one at a time: a pass of another test would hold this one back until the copy is over.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public class InboxSettleTests(ITestOutputHelper output)
 {
     private const string Header = "posting_id,registered_on,region_code,employer_id,occupation_code,positions\n";
@@ -21,7 +23,7 @@ public class InboxSettleTests(ITestOutputHelper output)
         using var sandbox = new IngestSandbox { SettleSeconds = 1 };
         var content = SlowCsv.Content(60_000);
         var path = Path.Combine(sandbox.Root, "inbox", "vacancies", "big.csv");
-        var writer = SlowCsv.WriteAsync(path, content, chunks: 40, pause: TimeSpan.FromMilliseconds(60));
+        var writer = SlowCsv.WriteAsync(path, content, chunks: 60, pause: TimeSpan.FromMilliseconds(100));
 
         var results = new List<FileResult>();
         var passes = 0;
@@ -69,6 +71,32 @@ public class InboxSettleTests(ITestOutputHelper output)
         var second = sandbox.PassOne();
         (second.Status, second.RowsLoaded).ShouldBe((FileStatus.Loaded, 3_001L));
         sandbox.Scalar("SELECT count(*) FROM vacancies").ShouldBe(3_001L);
+    }
+
+    [Fact]
+    public void A_file_rewritten_between_its_read_and_its_archiving_stays_in_the_inbox_and_the_next_pass_takes_the_new_content()
+    {
+        using var sandbox = new IngestSandbox();
+        var path = sandbox.Drop("vacancies", "a.csv", Header + "P1,2026-09-01,110105,E1,2-02-01-01,1\n");
+        var rewritten = Header + "P1,2026-09-01,110105,E1,2-02-01-01,7\n";
+        // Same length, time put back: only the content tells the bytes in the inbox from the bytes read.
+        var done = false;
+        sandbox.FaultPoint = point =>
+        {
+            if (point != "after-commit" || done) return;
+            done = true;
+            var time = File.GetLastWriteTimeUtc(path);
+            File.WriteAllText(path, rewritten);
+            File.SetLastWriteTimeUtc(path, time);
+        };
+
+        sandbox.PassOne().Status.ShouldBe(FileStatus.Loaded);
+
+        File.ReadAllText(path).ShouldBe(rewritten, "bytes that were not read are not archived");
+        Directory.Exists(Path.Combine(sandbox.Root, "archive")).ShouldBeFalse();
+        sandbox.PassOne().Status.ShouldBe(FileStatus.Loaded);
+        sandbox.Query("SELECT posting_id, positions FROM vacancies").ShouldBe([["P1", 7]]);
+        File.ReadAllText(Path.Combine(sandbox.Root, "archive", "2", "vacancies", "a.csv")).ShouldBe(rewritten);
     }
 
     [Fact]
