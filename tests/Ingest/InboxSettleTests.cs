@@ -52,7 +52,7 @@ public class InboxSettleTests(ITestOutputHelper output)
     {
         using var sandbox = new IngestSandbox();
         var path = sandbox.Drop("vacancies", "a.csv", SlowCsv.Content(3_000));
-        // The copy resumes after the pass has read the file: the moment a pass reads its first row.
+        // The copy resumes after the pass has read the file, before the batch is merged.
         var resumed = false;
         sandbox.FaultPoint = point =>
         {
