@@ -41,7 +41,7 @@ public sealed class BenchSite : IAsyncDisposable
             DataDirectory = dataDirectory,
             Urls = "http://127.0.0.1:0",
             // The load bench signs in dozens of clients from 127.0.0.1 at once: no per-client sign-in limit.
-            Settings = new Dictionary<string, string?> { ["Ingest:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning", ["SignIn:Burst"] = "100000" },
+            Settings = new Dictionary<string, string?> { ["Ingest:Enabled"] = "false", ["Ingest:SettleSeconds"] = "0", ["Logging:LogLevel:Default"] = "Warning", ["SignIn:Burst"] = "100000" },
         });
         var users = app.Services.GetRequiredService<UserStore>();
         foreach (var user in UserStore.DemoUsers()) users.Add(user);

@@ -55,7 +55,8 @@ public static class IngestBench
         ResetPeakMemory();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var result = new IngestRunner(new IngestOptions { DataDirectory = data, IdHashKey = "00112233445566778899aabbccddeeff" })
+        // The file is copied whole before the clock starts: no settle wait belongs in the measurement.
+        var result = new IngestRunner(new IngestOptions { DataDirectory = data, IdHashKey = "00112233445566778899aabbccddeeff", SettleSeconds = 0 })
             .RunPassAsync().GetAwaiter().GetResult();
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;

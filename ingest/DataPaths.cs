@@ -16,12 +16,17 @@ public sealed class DataPaths(string dataDirectory)
     public string LockFile => Path.Combine(Root, "staging", ".ingest.lock");
 
     public string StagingFor(long batch) => Path.Combine(Staging, batch.ToString());
-    public string StagedLakeFile(long batch, string lakePath) => Path.Combine(StagingFor(batch), "lake", lakePath);
-    public string LakeFile(string lakePath) => Path.Combine(Lake, lakePath);
-    public string RejectsFor(long batch, string file) => Path.Combine(Rejects, batch.ToString(), file + ".rejects.csv");
-    public string ArchiveFor(long batch, string file) => Path.Combine(Archive, batch.ToString(), file);
-    public string InboxFile(string file) => Path.Combine(Inbox, file);
 
-    /// <summary>A path below the data directory, '/'-separated, as reports and JSON show it.</summary>
-    public string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+    // Paths built from names (inbox files, manifest entries, lake paths) are proven to stay inside their folder.
+    public string StagedLakeFile(long batch, string lakePath) => PathGuard.Inside(Path.Combine(StagingFor(batch), "lake"), lakePath);
+    public string LakeFile(string lakePath) => PathGuard.Inside(Lake, lakePath);
+    public string RejectsFor(long batch, string file) => PathGuard.Inside(Rejects, Path.Combine(batch.ToString(), file + ".rejects.csv"));
+    public string ArchiveFor(long batch, string file) => PathGuard.Inside(Archive, Path.Combine(batch.ToString(), file));
+    public string InboxFile(string file) => PathGuard.Inside(Inbox, file);
+
+    /// <summary>
+    /// A path below the data directory, '/'-separated, as reports and JSON show it. Only the
+    /// platform's separator becomes '/': on Linux a backslash is part of a name and stays one.
+    /// </summary>
+    public string Relative(string path) => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
 }

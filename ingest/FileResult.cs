@@ -7,6 +7,8 @@ public static class FileStatus
     public const string Loaded = "loaded";
     public const string Skipped = "skipped";
     public const string Failed = "failed";
+    /// <summary>Not settled yet (still being copied, or changed while read): left in the inbox for a later pass.</summary>
+    public const string Waiting = "waiting";
 }
 
 /// <summary>One inbox file's outcome: the object of the <c>ingest --json</c> array (product.md) and of <c>ingest_files</c>.</summary>

@@ -2,29 +2,61 @@ using Analytics.Ingest.Schema;
 
 namespace Analytics.Ingest;
 
-/// <summary>A file found in inbox/&lt;dataset&gt;/: its path below inbox/ ('/'-separated) and the dataset its folder names.</summary>
+/// <summary>A file's size and last-write time as a pass saw them: while either moves, the file is still being written.</summary>
+public readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
+{
+    public static FileStamp Of(FileInfo file) => new(file.Length, file.LastWriteTimeUtc);
+    public static FileStamp Of(string path) => Of(new FileInfo(path));
+}
+
+/// <summary>
+/// A file found in inbox/&lt;dataset&gt;/: its path below inbox/ ('/'-separated), the dataset its folder
+/// names, and its stamp when scanned. <see cref="LinkTarget"/> is set for a symbolic link (file or
+/// folder), which is refused, never read, followed or moved.
+/// </summary>
 public sealed record InboxFile(string RelativePath, string FullPath, DatasetSchema? Schema, string? FolderName)
 {
+    public FileStamp Stamp { get; init; }
+    public string? LinkTarget { get; init; }
+
     /// <summary>Every file of the inbox in ordinal order of its path, so a later name wins within a dataset.</summary>
     public static List<InboxFile> Scan(DataPaths paths, IReadOnlyCollection<string>? datasets = null)
     {
         if (!Directory.Exists(paths.Inbox)) return [];
-        return Directory.EnumerateFiles(paths.Inbox, "*", SearchOption.AllDirectories)
-            .Select(full => (full, relative: Path.GetRelativePath(paths.Inbox, full).Replace('\\', '/')))
-            .Where(f => !IsIncomplete(Path.GetFileName(f.full)))
-            .Select(f =>
-            {
-                var slash = f.relative.IndexOf('/');
-                var folder = slash < 0 ? null : f.relative[..slash];
-                return new InboxFile(f.relative, f.full, folder is null ? null : Datasets.Find(folder), folder);
-            })
+        var found = new List<InboxFile>();
+        Walk(new DirectoryInfo(paths.Inbox), "", found);
+        return found
             .Where(f => datasets is null || (f.FolderName is not null && datasets.Contains(f.FolderName)))
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>Hidden files, Office lock files and files still being copied are not deliveries.</summary>
-    private static bool IsIncomplete(string name) =>
-        name.StartsWith('.') || name.StartsWith("~$") || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Names are taken as they are (a backslash in a Linux name is a character, not a separator), and
+    /// a link is reported instead of entered, so every path found is a real file inside the inbox.
+    /// </summary>
+    private static void Walk(DirectoryInfo directory, string prefix, List<InboxFile> found)
+    {
+        foreach (var entry in directory.EnumerateFileSystemInfos())
+        {
+            if (IsIncomplete(entry)) continue;
+            var relative = prefix + entry.Name;
+            if (entry.LinkTarget is { } target) found.Add(Create(relative, entry) with { LinkTarget = target });
+            else if (entry is DirectoryInfo folder) Walk(folder, relative + "/", found);
+            else found.Add(Create(relative, entry) with { Stamp = FileStamp.Of((FileInfo)entry) });
+        }
+    }
+
+    /// <summary>The dataset is named by the first folder below inbox/ (or by the entry itself when it is a linked dataset folder).</summary>
+    private static InboxFile Create(string relative, FileSystemInfo entry)
+    {
+        var slash = relative.IndexOf('/');
+        var folder = slash >= 0 ? relative[..slash] : entry is DirectoryInfo ? relative : null;
+        return new InboxFile(relative, entry.FullName, folder is null ? null : Datasets.Find(folder), folder);
+    }
+
+    /// <summary>Hidden files and folders, Office lock files and files still being copied are not deliveries.</summary>
+    private static bool IsIncomplete(FileSystemInfo entry) =>
+        entry.Name.StartsWith('.') || entry.Attributes.HasFlag(FileAttributes.Hidden) || entry.Name.StartsWith("~$")
+        || entry.Name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Analytics.Ingest;
 
 /// <summary>What an ingest pass needs; bound from the "Ingest" configuration section in the host.</summary>
@@ -20,9 +22,30 @@ public sealed class IngestOptions
     /// <summary>A partition is written out once it holds this many rows, so files stay a size readers split well.</summary>
     public long RowsPerFile { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// A file is taken only once its size and last-write time have stayed the same this long: a pass
+    /// waits out the rest of this time for files changed just before it, and leaves any still changing for a later pass.
+    /// </summary>
+    public double SettleSeconds { get; init; } = 5;
+
     /// <summary>How long a pass waits for another process's pass to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Test hook called at named points of the commit protocol ("before-commit", "after-commit"); throwing simulates a crash.</summary>
+    private static readonly IngestOptions Defaults = new() { DataDirectory = "" };
+
+    /// <summary>
+    /// The options of the "Ingest" configuration section, as both the web host and the CLI bind them
+    /// (appsettings.json, then environment variables such as <c>Ingest__SettleSeconds</c>).
+    /// </summary>
+    public static IngestOptions FromConfiguration(IConfiguration section, string dataDirectory) => new()
+    {
+        DataDirectory = dataDirectory,
+        IdHashKey = section[nameof(IdHashKey)],
+        BufferedRows = section.GetValue(nameof(BufferedRows), Defaults.BufferedRows),
+        RowsPerFile = section.GetValue(nameof(RowsPerFile), Defaults.RowsPerFile),
+        SettleSeconds = section.GetValue(nameof(SettleSeconds), Defaults.SettleSeconds),
+    };
+
+    /// <summary>Test hook called at named points of the commit protocol ("before-merge", "before-commit", "after-commit"); throwing simulates a crash.</summary>
     public Action<string>? FaultPoint { get; init; }
 }

@@ -47,11 +47,11 @@ public sealed class IngestRunner
         var committer = new BatchCommitter(_paths, _options.FaultPoint);
         var state = LakeState.Load(_paths);
         committer.Recover(state);
-        var files = InboxFile.Scan(_paths, datasets);
+        var (files, waiting) = InboxSettling.Settle(InboxFile.Scan(_paths, datasets), TimeSpan.FromSeconds(_options.SettleSeconds), cancellation);
         if (files.Count == 0)
         {
             var (upToDate, error) = TrySync(state);
-            return new IngestPassResult([], null, upToDate, error);
+            return new IngestPassResult(waiting, null, upToDate, error);
         }
 
         var batch = state.LastBatch + 1;
@@ -69,39 +69,63 @@ public sealed class IngestRunner
                 cancellation.ThrowIfCancellationRequested();
                 results.Add(IngestOne(files[i], i, batch, stage, state, seen, staged, ingestor, progress, files.Count, cancellation));
             }
+            _options.FaultPoint?.Invoke("before-merge");
+            DropChanged(files, results, staged, batch);
             (added, removed) = writer.Merge(stage.Connection, state, batch, staged);
         }
 
-        if (results.All(r => r.Status == FileStatus.Failed && state.FailedBefore(r.File, r.Sha256)))
+        var report = results.Concat(waiting).OrderBy(r => r.File, StringComparer.Ordinal).ToList();
+        var taken = results.Where(r => r.Status != FileStatus.Waiting).ToList();
+        if (taken.All(r => r.Status == FileStatus.Failed && state.FailedBefore(r.File, r.Sha256)))
         {
-            // Nothing new: the same broken files as last time. Report them, record nothing.
+            // Nothing new: the same broken files as last time, or files still settling. Report them, record nothing.
             committer.Recover(state);
             var (upToDate, error) = TrySync(state);
-            return new IngestPassResult(results, null, upToDate, error);
+            return new IngestPassResult(report, null, upToDate, error);
         }
 
         committer.Commit(new BatchManifest
         {
             BatchId = batch,
             CommittedAt = DateTime.UtcNow,
-            Files = results,
-            Hashes = results.Select(r => r.Sha256).ToList(),
-            Sizes = results.Select(r => r.Size).ToList(),
+            Files = taken,
+            Hashes = taken.Select(r => r.Sha256).ToList(),
+            Sizes = taken.Select(r => r.Size).ToList(),
             Added = added,
             Removed = removed,
         });
         var (synced, syncError) = TrySync(LakeState.Load(_paths));
-        return new IngestPassResult(results, batch, synced, syncError);
+        return new IngestPassResult(report, batch, synced, syncError);
+    }
+
+    /// <summary>
+    /// A file whose size or time changed since it settled (a copy that resumed while it was read) leaves
+    /// the batch: its staged rows and rejects are deleted and it waits in the inbox for a later pass.
+    /// </summary>
+    private void DropChanged(List<InboxFile> files, List<FileResult> results, List<StagedInput> staged, long batch)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (results[i].Status == FileStatus.Failed || InboxSettling.StillAsScanned(files[i])) continue;
+            foreach (var input in staged.Where(s => s.Ordinal == i).ToList())
+            {
+                foreach (var f in input.Files) File.Delete(_paths.StagedLakeFile(batch, f.Path));
+                staged.Remove(input);
+            }
+            if (results[i].Rejects is not null) File.Delete(_paths.RejectsFor(batch, files[i].RelativePath));
+            results[i] = InboxSettling.Waiting(files[i], "changed while it was read: left for a later pass");
+        }
     }
 
     private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, PassFiles seen,
         List<StagedInput> staged, FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
-        long size;
+        if (file.LinkTarget is not null)
+            return FileIngestor.Failed(file, LinkIdentity(file.LinkTarget), "symbolic link refused: deliver the file itself (links are never followed)");
+        var size = file.Stamp.Length;
         string? sha = null;
         try
         {
-            size = new FileInfo(file.FullPath).Length;
             // A file no earlier one matches in size cannot be a re-delivery: hash it while reading instead of beforehand.
             var mayBeSeen = file.Schema is null || state.MayHaveIngested(file.Schema.Name, size) || !seen.AddSize(file.Schema.Name, size);
             if (mayBeSeen || !FileIngestor.CanHashWhileReading(file)) sha = BatchCommitter.Sha256Of(file.FullPath);
@@ -117,6 +141,10 @@ public sealed class IngestRunner
         if (sha is null && result.Sha256 is { } computed) seen.AddHash(file.Schema.Name, computed);
         return result;
     }
+
+    /// <summary>Stands in for a refused link's content hash, so the same link is reported once, not committed again by every pass.</summary>
+    private static string LinkIdentity(string target) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("symbolic link to " + target)));
 
     /// <summary>What this pass has taken in so far, per dataset: content hashes and sizes.</summary>
     private sealed class PassFiles

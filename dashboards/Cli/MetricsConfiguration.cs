@@ -11,10 +11,7 @@ internal static class MetricsConfiguration
 {
     public static MetricsOptions Load()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = CliConfiguration.Load();
         var options = new MetricsOptions();
         configuration.GetSection(MetricsOptions.SectionName).Bind(options);
         return options;

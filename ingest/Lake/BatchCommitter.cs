@@ -19,7 +19,7 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
         faultPoint?.Invoke("before-commit");
         File.Move(temp, Path.Combine(paths.Manifests, BatchManifest.FileName(manifest.BatchId)));
         faultPoint?.Invoke("after-commit");
-        RollForward(manifest, verifyInbox: false);
+        RollForward(manifest);
     }
 
     /// <summary>Completes committed batches a crash interrupted and throws away uncommitted ones.</summary>
@@ -27,7 +27,7 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
     {
         foreach (var batch in state.Batches)
             if (!File.Exists(Path.Combine(paths.Manifests, BatchManifest.DoneMarker(batch.BatchId))))
-                RollForward(batch, verifyInbox: true);
+                RollForward(batch);
         if (Directory.Exists(paths.Staging))
             foreach (var dir in Directory.EnumerateDirectories(paths.Staging))
                 Directory.Delete(dir, recursive: true);
@@ -37,7 +37,7 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
                     Directory.Delete(dir, recursive: true);
     }
 
-    private void RollForward(BatchManifest manifest, bool verifyInbox)
+    private void RollForward(BatchManifest manifest)
     {
         foreach (var file in manifest.Added)
         {
@@ -50,11 +50,11 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
         for (var i = 0; i < manifest.Files.Count; i++)
         {
             var file = manifest.Files[i];
-            if (file.Status == FileStatus.Failed) continue;
+            if (file.Status is not (FileStatus.Loaded or FileStatus.Skipped)) continue;
             var inbox = paths.InboxFile(file.File);
-            if (!File.Exists(inbox)) continue;
-            // After a crash the inbox may hold a new delivery under the same name: archive only the content this batch took.
-            if (verifyInbox && Sha256Of(inbox) != manifest.Hashes[i]) continue;
+            // Only a plain inbox file is moved, and only with exactly the content this batch read: a copy that
+            // resumed, or a new delivery under the same name after a crash, stays for a later pass.
+            if (!File.Exists(inbox) || PathGuard.ThroughLink(paths.Inbox, inbox) || Sha256Of(inbox) != manifest.Hashes[i]) continue;
             var archive = paths.ArchiveFor(manifest.BatchId, file.File);
             Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
             File.Move(inbox, archive, overwrite: true);

@@ -18,13 +18,7 @@ public static class IngestScheduling
     public static IServiceCollection AddIngestScheduling(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var section = configuration.GetSection("Ingest");
-        services.AddSingleton(new IngestOptions
-        {
-            DataDirectory = dataDirectory,
-            IdHashKey = section["IdHashKey"],
-            BufferedRows = section.GetValue("BufferedRows", 1_000_000L),
-            RowsPerFile = section.GetValue("RowsPerFile", 1_000_000L),
-        });
+        services.AddSingleton(IngestOptions.FromConfiguration(section, dataDirectory));
         services.AddSingleton<LakeEvents>();
         services.AddSingleton<IngestStatusBoard>();
         services.AddSingleton(sp => new IngestRunner(sp.GetRequiredService<IngestOptions>(), sp.GetRequiredService<LakeEvents>()));

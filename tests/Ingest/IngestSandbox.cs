@@ -20,6 +20,8 @@ public sealed class IngestSandbox : IDisposable
     public Action<string>? FaultPoint { get; set; }
     public long BufferedRows { get; set; } = 1_000_000;
     public long RowsPerFile { get; set; } = 1_000_000;
+    /// <summary>Tests drop whole files before a pass, so passes need not wait for them to settle.</summary>
+    public double SettleSeconds { get; set; }
 
     public IngestRunner Runner() => new(new IngestOptions
     {
@@ -29,6 +31,7 @@ public sealed class IngestSandbox : IDisposable
         FaultPoint = FaultPoint,
         BufferedRows = BufferedRows,
         RowsPerFile = RowsPerFile,
+        SettleSeconds = SettleSeconds,
     }, Events);
 
     public string Drop(string dataset, string name, string content, Encoding? encoding = null) =>

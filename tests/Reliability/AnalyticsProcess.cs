@@ -23,16 +23,21 @@ public static class AnalyticsProcess
     public static Process Start(params string[] args) => Start(null, args);
 
     /// <summary>Starts the child; <paramref name="onErrorLine"/> sees its stderr lines (progress, notes) as they come.</summary>
-    public static Process Start(Action<string>? onErrorLine, params string[] args)
+    public static Process Start(Action<string>? onErrorLine, params string[] args) => Start(onErrorLine, null, null, args);
+
+    private static Process Start(Action<string>? onErrorLine, Action<string>? onOutputLine, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["Ingest__IdHashKey"] = IdHashKey;
+        // Tests deliver whole files before a run starts, so a pass need not wait for them to settle.
+        info.Environment["Ingest__SettleSeconds"] = "0";
         info.Environment["DOTNET_TieredPGO"] = "0";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
         // Drain both pipes so a chatty child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) onOutputLine?.Invoke(line); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) onErrorLine?.Invoke(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -46,5 +51,15 @@ public static class AnalyticsProcess
         using var limit = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(limit.Token);
         return process.ExitCode;
+    }
+
+    /// <summary>Runs to the end with extra environment variables (e.g. <c>Ingest__SettleSeconds</c>); returns the exit code and stdout.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var output = new System.Text.StringBuilder();
+        using var process = Start(null, line => { lock (output) output.Append(line).Append('\n'); }, environment, args);
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        lock (output) return (process.ExitCode, output.ToString());
     }
 }
