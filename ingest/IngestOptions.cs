@@ -20,6 +20,14 @@ public sealed class IngestOptions
     /// <summary>A partition is written out once it holds this many rows, so files stay a size readers split well.</summary>
     public long RowsPerFile { get; init; } = 1_000_000;
 
+    public const int DefaultMaxFutureDays = 366;
+
+    /// <summary>
+    /// How many days after today an event date (a registration, a settlement month) may lie; a later one is
+    /// rejected as a typo. Planned dates (contract and project ends, due dates) are not bounded.
+    /// </summary>
+    public int MaxFutureDays { get; init; } = DefaultMaxFutureDays;
+
     /// <summary>How long a pass waits for another process's pass to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

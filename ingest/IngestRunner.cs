@@ -57,7 +57,7 @@ public sealed class IngestRunner
         var batch = state.LastBatch + 1;
         var hasher = new PersonIdHasher(PersonIdHasher.LoadOrCreateKey(_options.IdHashKey, _paths.KeyFile));
         var writer = new LakeWriter(_paths, _options.BufferedRows, _options.RowsPerFile);
-        var ingestor = new FileIngestor(_paths, hasher, writer);
+        var ingestor = new FileIngestor(_paths, hasher, writer, _options.MaxFutureDays);
         var results = new List<FileResult>();
         List<LakeFile> added, removed;
         using (var stage = new StageDatabase(_paths.StagingFor(batch), _options.StageMemoryLimit))

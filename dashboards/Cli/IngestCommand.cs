@@ -29,6 +29,7 @@ public static class IngestCommand
             {
                 DataDirectory = parse.GetValue(AnalyticsCommandLine.DataOption)!,
                 IdHashKey = Environment.GetEnvironmentVariable("Ingest__IdHashKey"),
+                MaxFutureDays = int.TryParse(Environment.GetEnvironmentVariable("Ingest__MaxFutureDays"), out var days) ? days : IngestOptions.DefaultMaxFutureDays,
             });
             IngestPassResult result;
             try
@@ -88,6 +89,7 @@ public static class IngestCommand
             var line = $"{f.Status,-8} {f.File}  in {f.RowsIn}  loaded {f.RowsLoaded}  rejected {f.RowsRejected}";
             if (f.Rejects is not null) line += $"  rejects: {f.Rejects}";
             if (f.Error is not null) line += $"  error: {f.Error}";
+            if (f.Encoding is not null) line += $"  encoding: {f.Encoding}";
             output.WriteLine(line);
             if (f.UnknownColumns.Count > 0) output.WriteLine($"         ignored unknown column(s): {string.Join(", ", f.UnknownColumns)}");
         }

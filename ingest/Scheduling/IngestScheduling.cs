@@ -24,6 +24,7 @@ public static class IngestScheduling
             IdHashKey = section["IdHashKey"],
             BufferedRows = section.GetValue("BufferedRows", 1_000_000L),
             RowsPerFile = section.GetValue("RowsPerFile", 1_000_000L),
+            MaxFutureDays = section.GetValue("MaxFutureDays", IngestOptions.DefaultMaxFutureDays),
         });
         services.AddSingleton<LakeEvents>();
         services.AddSingleton<IngestStatusBoard>();

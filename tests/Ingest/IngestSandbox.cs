@@ -20,6 +20,7 @@ public sealed class IngestSandbox : IDisposable
     public Action<string>? FaultPoint { get; set; }
     public long BufferedRows { get; set; } = 1_000_000;
     public long RowsPerFile { get; set; } = 1_000_000;
+    public int MaxFutureDays { get; set; } = IngestOptions.DefaultMaxFutureDays;
 
     public IngestRunner Runner() => new(new IngestOptions
     {
@@ -29,6 +30,7 @@ public sealed class IngestSandbox : IDisposable
         FaultPoint = FaultPoint,
         BufferedRows = BufferedRows,
         RowsPerFile = RowsPerFile,
+        MaxFutureDays = MaxFutureDays,
     }, Events);
 
     public string Drop(string dataset, string name, string content, Encoding? encoding = null) =>
