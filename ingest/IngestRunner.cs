@@ -19,6 +19,8 @@ public sealed class IngestRunner
 
     public IngestRunner(IngestOptions options, LakeEvents? events = null)
     {
+        if (options.MaxFutureDays < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxFutureDays, "Ingest:MaxFutureDays must be 0 or more (days after today an event date may lie).");
         _options = options;
         _events = events;
         _paths = new DataPaths(options.DataDirectory);

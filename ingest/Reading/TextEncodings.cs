@@ -85,7 +85,7 @@ public static class TextEncodings
     public static Evidence Scan(Stream stream)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(1 << 20);
-        var chars = ArrayPool<char>.Shared.Rent(1 << 20);
+        var chars = ArrayPool<char>.Shared.Rent((1 << 20) + 16); // bytes a block holds, plus what the decoder carried over
         try
         {
             var gb = StrictGb18030.GetDecoder();
