@@ -14,7 +14,7 @@ public readonly record struct IngestProgress(string File, int FileIndex, int Fil
 /// rows go to its rejects file, repeated keys are rejected. A whole-file failure leaves nothing
 /// of the file staged.
 /// </summary>
-public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWriter writer)
+public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWriter writer, int maxFutureDays = IngestOptions.DefaultMaxFutureDays)
 {
     /// <param name="sha256">The file's hash, or null to hash a CSV while reading it (see <see cref="CanHashWhileReading"/>).</param>
     public FileResult Ingest(InboxFile file, string? sha256, int ordinal, long batch, StageDatabase stage, List<StagedInput> staged,
@@ -22,19 +22,20 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
     {
         var schema = file.Schema!;
         var rejectsPath = paths.RejectsFor(batch, file.RelativePath);
-        var encoding = IsCsv(file) ? TextEncodings.Detect(file.FullPath) : Encoding.UTF8;
+        var text = IsCsv(file) ? TextEncodings.Choose(file.FullPath) : null;
         while (true)
         {
             using var rejects = new RejectsWriter(rejectsPath);
             try
             {
-                return Read(file, sha256, ordinal, batch, schema, stage, staged, rejects, encoding, progress, fileCount, cancellation);
+                return Read(file, sha256, ordinal, batch, schema, stage, staged, rejects, text, progress, fileCount, cancellation);
             }
-            catch (DecoderFallbackException) when (encoding.CodePage == Encoding.UTF8.CodePage && IsCsv(file))
+            catch (DecoderFallbackException) when (text is { Settled: false })
             {
-                // Valid UTF-8 at the start, not further on: a GBK export with an ASCII-only beginning. Redo as GB18030.
+                // Valid UTF-8 at the start, not further on: a GBK export with an ASCII-only beginning, or UTF-8 with a
+                // stray byte. The whole file's bytes decide; then the read is redone once.
                 rejects.Discard();
-                encoding = TextEncodings.Gb18030;
+                text = TextEncodings.ChooseOnWholeFile(file.FullPath);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -51,16 +52,17 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
     public static bool CanHashWhileReading(InboxFile file) => IsCsv(file);
 
     private FileResult Read(InboxFile file, string? sha256, int ordinal, long batch, DatasetSchema schema, StageDatabase stage,
-        List<StagedInput> staged, RejectsWriter rejects, Encoding encoding, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
+        List<StagedInput> staged, RejectsWriter rejects, TextChoice? text, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
         var total = new FileInfo(file.FullPath).Length;
         var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var hashing = sha256 is null ? new HashingStream(stream) : null;
-        using var source = Open(file, hashing ?? (Stream)stream, encoding);
+        using var source = Open(file, hashing ?? (Stream)stream, text?.Encoding ?? Encoding.UTF8);
         // Every reader reads the file front to back through this stream (XLSX: through its zip), so its position is the progress.
         void Report(long rows) => progress?.Report(new IngestProgress(file.RelativePath, ordinal, fileCount, stream.Position, total, rows));
         // CSV headers are fixed, so its rows can be validated on every core; JSON Lines may add headers as it goes.
-        var rows = new ValidatedRows(source, schema, hasher, parallel: source is CsvRecordSource, total, Report, cancellation);
+        var rows = new ValidatedRows(source, schema, hasher, parallel: source is CsvRecordSource, total, Report, cancellation,
+            maxFutureDays, invalidUtf8Throws: text is { Settled: false });
         var output = writer.WriteFile(stage.Writers, rows, schema, batch, ordinal, DateTime.UtcNow);
         sha256 ??= hashing!.Sha256(); // the reader went to the end of the file
         try
@@ -86,6 +88,7 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
             Rejects = rejects.WrittenPath is { } p ? paths.Relative(p) : null,
             Sha256 = sha256,
             UnknownColumns = rows.UnknownHeaders,
+            Encoding = text?.Name ?? (source is JsonLinesRecordSource ? "utf-8" : null),
         };
     }
 

@@ -24,6 +24,8 @@ public sealed record FileResult
     /// <summary>The rejects CSV, relative to the data directory, or null.</summary>
     [JsonPropertyName("rejects")] public string? Rejects { get; init; }
     [JsonPropertyName("error")] public string? Error { get; init; }
+    /// <summary>How a loaded text file was decoded: <c>utf-8</c> or <c>gb18030</c> (CSV: detected, see TextEncodings); null for XLSX and files not read.</summary>
+    [JsonPropertyName("encoding")] public string? Encoding { get; init; }
 
     [JsonIgnore] public string? Sha256 { get; init; }
     [JsonIgnore] public long? Size { get; init; }

@@ -28,6 +28,14 @@ public sealed class IngestOptions
     /// </summary>
     public double SettleSeconds { get; init; } = 5;
 
+    public const int DefaultMaxFutureDays = 366;
+
+    /// <summary>
+    /// How many days after today an event date (a registration, a settlement month) may lie; a later one is
+    /// rejected as a typo. Planned dates (contract and project ends, due dates) are not bounded.
+    /// </summary>
+    public int MaxFutureDays { get; init; } = DefaultMaxFutureDays;
+
     /// <summary>How long a pass waits for another process's pass to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -44,6 +52,7 @@ public sealed class IngestOptions
         BufferedRows = section.GetValue(nameof(BufferedRows), Defaults.BufferedRows),
         RowsPerFile = section.GetValue(nameof(RowsPerFile), Defaults.RowsPerFile),
         SettleSeconds = section.GetValue(nameof(SettleSeconds), Defaults.SettleSeconds),
+        MaxFutureDays = section.GetValue(nameof(MaxFutureDays), Defaults.MaxFutureDays),
     };
 
     /// <summary>Test hook called at named points of the commit protocol ("before-merge", "before-commit", "after-commit"); throwing simulates a crash.</summary>

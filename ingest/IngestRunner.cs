@@ -19,6 +19,8 @@ public sealed class IngestRunner
 
     public IngestRunner(IngestOptions options, LakeEvents? events = null)
     {
+        if (options.MaxFutureDays < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxFutureDays, "Ingest:MaxFutureDays must be 0 or more (days after today an event date may lie).");
         _options = options;
         _events = events;
         _paths = new DataPaths(options.DataDirectory);
@@ -57,7 +59,7 @@ public sealed class IngestRunner
         var batch = state.LastBatch + 1;
         var hasher = new PersonIdHasher(PersonIdHasher.LoadOrCreateKey(_options.IdHashKey, _paths.KeyFile));
         var writer = new LakeWriter(_paths, _options.BufferedRows, _options.RowsPerFile);
-        var ingestor = new FileIngestor(_paths, hasher, writer);
+        var ingestor = new FileIngestor(_paths, hasher, writer, _options.MaxFutureDays);
         var results = new List<FileResult>();
         List<LakeFile> added, removed;
         using (var stage = new StageDatabase(_paths.StagingFor(batch), _options.StageMemoryLimit))

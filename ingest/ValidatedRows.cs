@@ -26,6 +26,8 @@ internal sealed class ValidatedRows
     private readonly List<Violation> _violations = [];
     private readonly string _keyColumn;
     private readonly int _threads;
+    private readonly int _maxFutureDays;
+    private readonly bool _invalidUtf8Throws;
 
     private readonly Lock _readGate = new();
     private long _nextBlock;
@@ -44,9 +46,15 @@ internal sealed class ValidatedRows
     private long _rejected;
 
     /// <param name="parallel">Whether several threads may read: only when the source's headers are fixed (CSV).</param>
+    /// <param name="invalidUtf8Throws">
+    /// Whether a row that is not valid UTF-8 throws <see cref="System.Text.DecoderFallbackException"/> instead of being
+    /// rejected: while the encoding was judged on the file's start only, such a row sends the file back to be judged whole.
+    /// </param>
     public ValidatedRows(IRecordSource source, DatasetSchema schema, PersonIdHasher hasher, bool parallel, long fileLength,
-        Action<long> report, CancellationToken cancellation)
+        Action<long> report, CancellationToken cancellation, int maxFutureDays = IngestOptions.DefaultMaxFutureDays, bool invalidUtf8Throws = false)
     {
+        _maxFutureDays = maxFutureDays;
+        _invalidUtf8Throws = invalidUtf8Throws;
         _source = source;
         _schema = schema;
         _hasher = hasher;
@@ -55,7 +63,7 @@ internal sealed class ValidatedRows
         _cancellation = cancellation;
         _chunkRows = new ChunkRows(schema);
         _keyColumn = string.Join("+", schema.KeyNames);
-        _validator = new RowValidator(schema, hasher);
+        _validator = new RowValidator(schema, hasher, maxFutureDays);
         _validator.BindHeaders(source.Headers); // a missing required column fails the file before DuckDB starts
         _threads = parallel ? Environment.ProcessorCount : 1;
     }
@@ -134,7 +142,7 @@ internal sealed class ValidatedRows
         lock (_readGate)
         {
             // The first workspace uses the validator that collects unknown headers (JSON Lines may add some as it goes).
-            var validator = _validatorTaken ? new RowValidator(_schema, _hasher) : _validator;
+            var validator = _validatorTaken ? new RowValidator(_schema, _hasher, _maxFutureDays) : _validator;
             if (_validatorTaken) validator.BindHeaders(_source.Headers);
             _validatorTaken = true;
             return new Workspace(new RecordBlock(_source.Headers, capacity), validator, _schema.Columns.Count);
@@ -178,6 +186,8 @@ internal sealed class ValidatedRows
             var row = work.Rows[i];
             work.Lines[i] = block.Line;
             work.Valid[i] = work.Validator.Validate(block, row, work.Violations);
+            if (!work.Valid[i] && _invalidUtf8Throws && work.Violations[^1].Rule == RowDefect.InvalidUtf8)
+                throw new System.Text.DecoderFallbackException($"line {block.Line} is not valid UTF-8");
             if (work.Valid[i]) work.Keys[i] = KeyHash.Of(row, _schema.Key, _chunkRows.HeldAsUtf8);
         }
     }

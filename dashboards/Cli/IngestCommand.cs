@@ -85,6 +85,7 @@ public static class IngestCommand
             var line = $"{f.Status,-8} {f.File}  in {f.RowsIn}  loaded {f.RowsLoaded}  rejected {f.RowsRejected}";
             if (f.Rejects is not null) line += $"  rejects: {f.Rejects}";
             if (f.Error is not null) line += $"  error: {f.Error}";
+            if (f.Encoding is not null) line += $"  encoding: {f.Encoding}";
             output.WriteLine(line);
             if (f.UnknownColumns.Count > 0) output.WriteLine($"         ignored unknown column(s): {string.Join(", ", f.UnknownColumns)}");
         }

@@ -2,27 +2,36 @@ using Analytics.Warehouse.Marts;
 
 namespace Analytics.Dashboards.Data;
 
-/// <summary>The periods a page opens on when its URL names none: the newest month and quarter with registrations.</summary>
+/// <summary>
+/// The periods a page opens on when its URL names none: the newest month and quarter with registrations
+/// up to today. A date after today (ingest lets event dates up to Ingest:MaxFutureDays ahead through)
+/// never becomes the default, so one early row cannot open every view on an empty future period.
+/// </summary>
 public sealed class DataCalendar(CatalogConnections catalog)
 {
-    public DateOnly LatestMonth() => Latest("SELECT max(registered_on) FROM vacancies");
+    public DateOnly LatestMonth() => Latest("SELECT max(registered_on) FROM vacancies WHERE registered_on <= $today");
 
-    /// <summary>The newest settlement month of the dispatch data.</summary>
-    public DateOnly LatestDispatchMonth() => Latest("SELECT max(month) FROM dispatch_settlements");
+    /// <summary>The newest settlement month of the dispatch data, up to the current month.</summary>
+    public DateOnly LatestDispatchMonth() => Latest("SELECT max(month) FROM dispatch_settlements WHERE month <= $today");
 
     private DateOnly Latest(string sql)
     {
-        if (!catalog.Exists) return FirstOfMonth(DateOnly.FromDateTime(DateTime.Today));
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        if (!catalog.Exists) return FirstOfMonth(today);
         try
         {
             using var connection = catalog.Open();
             using var command = connection.CreateCommand();
             command.CommandText = sql;
-            return command.ExecuteScalar() is DateOnly latest ? FirstOfMonth(latest) : FirstOfMonth(DateOnly.FromDateTime(DateTime.Today));
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "today";
+            parameter.Value = today;
+            command.Parameters.Add(parameter);
+            return command.ExecuteScalar() is DateOnly latest ? FirstOfMonth(latest) : FirstOfMonth(today);
         }
         catch (System.Data.Common.DbException)
         {
-            return FirstOfMonth(DateOnly.FromDateTime(DateTime.Today));   // no views yet: nothing ingested
+            return FirstOfMonth(today);   // no views yet: nothing ingested
         }
     }
 

@@ -5,12 +5,12 @@ namespace Analytics.Ingest.Reading;
 
 /// <summary>
 /// A streaming, byte-level RFC 4180 reader: fields are slices of one buffer, quoted fields may hold
-/// commas, doubled quotes and line breaks, CRLF or LF ends a record. GB18030 input is transcoded
+/// commas, doubled quotes and line breaks; CRLF, LF or a lone CR (old Mac exports) ends a record. GB18030 input is transcoded
 /// to UTF-8 on the fly (newline bytes are kept, so physical line numbers are the file's own).
 /// </summary>
 public sealed class CsvRecordSource : IRecordSource
 {
-    private static readonly SearchValues<byte> Delimiters = SearchValues.Create(","u8 + "\n"u8);
+    private static readonly SearchValues<byte> Delimiters = SearchValues.Create(","u8 + "\n"u8 + "\r"u8);
 
     private readonly Stream _raw;
     private readonly Stream _stream;
@@ -47,6 +47,8 @@ public sealed class CsvRecordSource : IRecordSource
 
     /// <summary>The current record's bytes (fields, separators, line end) and each field's offset and length within them.</summary>
     public CsvRecord Current => new(_buffer.AsSpan(_start - _consumed, _consumed), _fieldStart.AsSpan(0, _count), _fieldLength.AsSpan(0, _count));
+
+    public RowDefect? Defect => RowDefect.InFields(Current.Bytes, this);
 
     // Offsets are kept relative to the record start; _consumed is the length of the current record.
     private int _consumed;
@@ -124,7 +126,7 @@ public sealed class CsvRecordSource : IRecordSource
                     break;
                 }
                 var content = data[(pos + 1)..Math.Min(p, data.Length)];
-                newlines += content.Count((byte)'\n');
+                newlines += LineBreaks(content);
                 if (escaped && _count < 64) escapedFields |= 1UL << _count;
                 AddField(pos + 1, content.Length);
                 pos = Math.Min(p + 1, data.Length);
@@ -137,11 +139,8 @@ public sealed class CsvRecordSource : IRecordSource
             {
                 var r = pos < data.Length ? data[pos..].IndexOfAny(Delimiters) : -1;
                 if (r < 0) { if (!final) return false; r = data.Length - pos; }
-                var end = pos + r;
-                var length = r;
-                if (length > 0 && data[end - 1] == (byte)'\r' && (end == data.Length || data[end] == (byte)'\n')) length--;
-                AddField(pos, length);
-                pos = end;
+                AddField(pos, r);
+                pos += r;
             }
 
             if (pos >= data.Length) { consumed = data.Length; break; }
@@ -151,12 +150,28 @@ public sealed class CsvRecordSource : IRecordSource
                 if (pos >= data.Length && final) { AddField(pos, 0); consumed = pos; break; }
                 continue;
             }
+            if (data[pos] == (byte)'\r')
+            {
+                if (pos + 1 >= data.Length && !final) return false; // CRLF or a lone CR: the next byte tells
+                if (pos + 1 < data.Length && data[pos + 1] == (byte)'\n') pos++;
+            }
             newlines++;
             consumed = pos + 1;
             break;
         }
         if (escapedFields != 0) Unescape(data, escapedFields);
         return true;
+    }
+
+    /// <summary>Line breaks inside a quoted field: LF, CRLF and lone CR each count one, as they do between records.</summary>
+    private static int LineBreaks(ReadOnlySpan<byte> content)
+    {
+        var lf = content.Count((byte)'\n');
+        if (!content.Contains((byte)'\r')) return lf;
+        var loneCr = 0;
+        for (var i = 0; i < content.Length; i++)
+            if (content[i] == (byte)'\r' && (i + 1 == content.Length || content[i + 1] != (byte)'\n')) loneCr++;
+        return lf + loneCr;
     }
 
     private void Unescape(ReadOnlySpan<byte> data, ulong escapedFields)

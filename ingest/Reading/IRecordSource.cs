@@ -19,4 +19,6 @@ public interface IRecordSource : IDisposable
     /// <summary>The raw field for header <paramref name="index"/> (empty when the row is shorter).</summary>
     ReadOnlySpan<byte> Field(int index);
 
+    /// <summary>Why the current row cannot be taken as it stands (bytes that are not text, a cell that points nowhere), or null.</summary>
+    RowDefect? Defect => null;
 }

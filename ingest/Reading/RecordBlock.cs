@@ -13,6 +13,9 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     private int _fields;
     private readonly int[] _firstField = new int[capacity + 1];
     private readonly long[] _lines = new long[capacity];
+    private readonly int[] _rowStart = new int[capacity + 1];
+    // What a source found wrong with a row it read (an XLSX cell pointing nowhere); byte-level defects are found on demand.
+    private readonly RowDefect?[] _sourceDefects = new RowDefect?[capacity];
     private int _count;
     private int _current = -1;
 
@@ -31,6 +34,8 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
             AddRecord(csv.Current, csv.Line);
             return;
         }
+        _rowStart[_count] = _used;
+        _sourceDefects[_count] = source.Defect;
         _firstField[_count] = _fields;
         for (var i = 0; i < source.FieldCount; i++)
         {
@@ -50,6 +55,7 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
         _lines[_count] = source.Line;
         _count++;
         _firstField[_count] = _fields;
+        _rowStart[_count] = _used;
     }
 
     /// <summary>A CSV record in one copy: its bytes, with the field offsets shifted to where they land.</summary>
@@ -65,6 +71,8 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
             Array.Resize(ref _fieldLength, _fieldLength.Length * 2);
         }
         bytes.CopyTo(_bytes.AsSpan(_used));
+        _rowStart[_count] = _used;
+        _sourceDefects[_count] = null;
         _firstField[_count] = _fields;
         for (var i = 0; i < starts.Length; i++)
         {
@@ -76,6 +84,7 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
         _lines[_count] = line;
         _count++;
         _firstField[_count] = _fields;
+        _rowStart[_count] = _used;
     }
 
     public IReadOnlyList<string> Headers => headers;
@@ -88,6 +97,9 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
         var f = _firstField[_current] + index;
         return _bytes.AsSpan(_fieldStart[f], _fieldLength[f]);
     }
+
+    /// <summary>Checked here, on the validating thread, rather than while the reader holds its lock.</summary>
+    public RowDefect? Defect => _sourceDefects[_current] ?? RowDefect.InFields(_bytes.AsSpan(_rowStart[_current], _rowStart[_current + 1] - _rowStart[_current]), this);
 
     public bool Read() => ++_current < _count;
 

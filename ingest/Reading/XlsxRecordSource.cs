@@ -14,14 +14,20 @@ public sealed class XlsxRecordSource : IRecordSource
     private readonly IExcelDataReader _reader;
     private readonly RowBuffer _row = new();
     private readonly List<string> _headers = [];
+    private readonly Dictionary<long, RowDefect> _badSharedStrings;
 
     public XlsxRecordSource(Stream stream)
     {
         _ = TextEncodings.Gb18030; // ExcelDataReader needs the code-page provider registered
         _stream = stream;
+        try { _badSharedStrings = XlsxSharedStringCheck.Scan(stream); }
+        catch (XmlException e) { throw Damaged(e); }
+        catch (InvalidDataException) { _badSharedStrings = []; } // not a zip: ExcelDataReader says why below
+        stream.Position = 0;
         try { _reader = ExcelReaderFactory.CreateOpenXmlReader(stream); }
         catch (XmlException e) { throw Damaged(e); }
         if (!Read()) throw new InvalidDataException("The first sheet is empty (no header row).");
+        if (Defect is { } header) throw new InvalidDataException($"the header row's column {header.Field + 1}: {header.Rule}");
         for (var i = 0; i < _row.Count; i++) _headers.Add(System.Text.Encoding.UTF8.GetString(_row.Get(i)));
     }
 
@@ -29,6 +35,7 @@ public sealed class XlsxRecordSource : IRecordSource
     public long Line { get; private set; }
     public int FieldCount => _row.Count;
     public ReadOnlySpan<byte> Field(int index) => _row.Get(index);
+    public RowDefect? Defect => _badSharedStrings.Count > 0 && _badSharedStrings.TryGetValue(Line, out var defect) ? defect : null;
 
     public bool Read()
     {

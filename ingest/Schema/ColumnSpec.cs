@@ -13,6 +13,8 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, par
     public int Scale { get; init; } = 2;
     public int Precision { get; init; } = 14;
     public bool? DefaultBool { get; init; }
+    /// <summary>Date columns that hold a planned date (a contract's end, a due date), which may lie beyond Ingest:MaxFutureDays.</summary>
+    public bool MayBeFuture { get; init; }
 
     /// <summary>The type of the column in the catalog views and Parquet files (BRIEF.md's contract).</summary>
     public string SqlType => Kind switch

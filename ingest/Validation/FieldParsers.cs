@@ -1,5 +1,8 @@
 namespace Analytics.Ingest.Validation;
 
+/// <summary>What <see cref="FieldParsers.ParseScaled"/> made of a field.</summary>
+public enum NumberParse { Ok, NotANumber, TooManyDecimals, TooManyDigits }
+
 /// <summary>Allocation-free parsers over UTF-8 field bytes (already trimmed). Each returns false on bad input.</summary>
 public static class FieldParsers
 {
@@ -59,9 +62,11 @@ public static class FieldParsers
 
     /// <summary>
     /// A decimal with at most <paramref name="scale"/> fractional digits, scaled to an integer
-    /// (12,345.67 with scale 2 is 1234567). Thousands separators and a leading ¥/￥ are accepted.
+    /// (12,345.67 with scale 2 is 1234567). A leading ¥/￥ is accepted, and thousands separators
+    /// in groups of three: <c>1,234.5</c> is 1234.50, while <c>12,34</c> is not a number (a decimal
+    /// comma or a typo; guessing would load a figure a hundred times off).
     /// </summary>
-    public static bool TryScaled(ReadOnlySpan<byte> s, int scale, int precision, out long value)
+    public static NumberParse ParseScaled(ReadOnlySpan<byte> s, int scale, int precision, out long value)
     {
         value = 0;
         if (s.StartsWith("¥"u8)) s = s[2..].TrimStart((byte)' ');
@@ -71,22 +76,37 @@ public static class FieldParsers
         if (s.StartsWith("¥"u8)) s = s[2..];
         var digits = 0;
         var fraction = -1;
+        var group = -1; // digits since the last thousands separator; -1 before the first
+        var result = NumberParse.Ok;
         foreach (var b in s)
         {
             if (b is >= (byte)'0' and <= (byte)'9')
             {
-                if (fraction >= 0 && ++fraction > scale) return false;
-                value = value * 10 + (b - '0');
-                if (fraction < 0 && ++digits > precision - scale) return false;
+                if (fraction >= 0)
+                {
+                    if (++fraction > scale) result = NumberParse.TooManyDecimals;
+                }
+                else
+                {
+                    if (group >= 0) group++;
+                    if (++digits > precision - scale) result = NumberParse.TooManyDigits;
+                }
+                if (result == NumberParse.Ok) value = value * 10 + (b - '0');
             }
-            else if (b == '.' && fraction < 0) fraction = 0;
-            else if (b == ',' && fraction < 0 && digits > 0) continue;
-            else return false;
+            else if (b == '.' && fraction < 0)
+            {
+                if (group is >= 0 and not 3) return NumberParse.NotANumber;
+                fraction = 0;
+            }
+            else if (b == ',' && fraction < 0 && digits > 0 && (group < 0 ? digits <= 3 : group == 3)) group = 0;
+            else return NumberParse.NotANumber;
         }
-        if (digits == 0 && fraction <= 0) return false;
+        if (digits == 0 && fraction <= 0) return NumberParse.NotANumber;
+        if (fraction < 0 && group is >= 0 and not 3) return NumberParse.NotANumber;
+        if (result != NumberParse.Ok) return result;
         for (var f = Math.Max(fraction, 0); f < scale; f++) value *= 10;
         if (negative) value = -value;
-        return true;
+        return NumberParse.Ok;
     }
 
     public static bool TryBool(ReadOnlySpan<byte> s, out bool value)

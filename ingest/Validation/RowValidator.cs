@@ -18,10 +18,15 @@ public sealed class RowValidator
     private readonly List<string> _unknown = [];
     private int _boundHeaders;
     private readonly long?[] _max;
+    private readonly int _maxFutureDays;
+    private readonly long _latestDay;
 
-    public RowValidator(DatasetSchema schema, PersonIdHasher hasher)
+    /// <param name="maxFutureDays">How far after today a date may lie (columns that hold planned dates excepted).</param>
+    public RowValidator(DatasetSchema schema, PersonIdHasher hasher, int maxFutureDays = IngestOptions.DefaultMaxFutureDays)
     {
         _schema = schema;
+        _maxFutureDays = maxFutureDays;
+        _latestDay = DateOnly.FromDateTime(DateTime.Now).AddDays(maxFutureDays).DayNumber;
         _columns = schema.Columns.ToArray();
         _hasher = hasher;
         _fieldOf = Enumerable.Repeat(-1, schema.Columns.Count).ToArray();
@@ -48,6 +53,10 @@ public sealed class RowValidator
             var column = _schema.ColumnForHeader(headers[h]);
             if (column < 0) { if (headers[h].Trim().Length > 0) _unknown.Add(headers[h].Trim()); }
             else if (_fieldOf[column] < 0) _fieldOf[column] = h;
+            else
+                // Which of the two holds the right values is anybody's guess; keeping the first would drop the other silently.
+                throw new FileRejectedException(
+                    $"column {_columns[column].Name} is given twice: '{headers[_fieldOf[column]].Trim()}' (column {_fieldOf[column] + 1}) and '{headers[h].Trim()}' (column {h + 1})");
         }
         _boundHeaders = headers.Count;
     }
@@ -58,6 +67,11 @@ public sealed class RowValidator
         if (source.Headers.Count != _boundHeaders) BindNew(source.Headers);
         var before = violations.Count;
         var line = source.Line;
+        if (source.Defect is { } defect)
+        {
+            violations.Add(new Violation(line, ColumnOfField(source, defect.Field), defect.Rule, defect.Value ?? ShownDefect(defect.Field, source.Field(defect.Field))));
+            return false;
+        }
         row.Clear();
         for (var c = 0; c < _fieldOf.Length; c++)
         {
@@ -93,7 +107,8 @@ public sealed class RowValidator
         switch (spec.Kind)
         {
             case ColumnKind.Text:
-                if (!Utf8.IsValid(raw)) throw new DecoderFallbackException("The text is not valid UTF-8.");
+                // Every source's rows have been checked for invalid UTF-8 (IRecordSource.Defect); this guards direct use.
+                if (!Utf8.IsValid(raw)) return RowDefect.InvalidUtf8;
                 row.SetUtf8(c, raw);
                 return null;
             case ColumnKind.RegionCode:
@@ -110,9 +125,9 @@ public sealed class RowValidator
                 code[0] = (byte)(code[0] & ~0x20);
                 return null;
             case ColumnKind.Date:
-                return FieldParsers.TryDate(raw, out row.Numbers[c]) ? null : "date: yyyy-MM-dd, yyyy/M/d or yyyyMMdd";
+                return !FieldParsers.TryDate(raw, out row.Numbers[c]) ? "date: yyyy-MM-dd, yyyy/M/d or yyyyMMdd" : TooFarAhead(spec, row.Numbers[c]);
             case ColumnKind.Month:
-                return FieldParsers.TryMonth(raw, out row.Numbers[c]) ? null : "month: yyyy-MM or yyyyMM";
+                return !FieldParsers.TryMonth(raw, out row.Numbers[c]) ? "month: yyyy-MM or yyyyMM" : TooFarAhead(spec, row.Numbers[c]);
             case ColumnKind.Integer:
                 if (!FieldParsers.TryInteger(raw, out var n)) return "integer";
                 row.Numbers[c] = n;
@@ -120,7 +135,9 @@ public sealed class RowValidator
                 if ((spec.Min is { } min && n < min) || (max is { } m && n > m)) return $"range {spec.Min?.ToString() ?? ""}..{max?.ToString() ?? ""}";
                 return null;
             case ColumnKind.Money or ColumnKind.Decimal:
-                if (!FieldParsers.TryScaled(raw, spec.Scale, spec.Precision, out var v))
+                var parsed = FieldParsers.ParseScaled(raw, spec.Scale, spec.Precision, out var v);
+                if (parsed == NumberParse.NotANumber) return "not a number";
+                if (parsed != NumberParse.Ok)
                     return spec.Kind == ColumnKind.Money ? "money: a number with at most 2 decimals" : $"decimal: at most {spec.Scale} decimals";
                 row.Numbers[c] = v;
                 return spec.Sign switch
@@ -163,6 +180,29 @@ public sealed class RowValidator
             default:
                 throw new InvalidOperationException($"Unhandled column kind {spec.Kind}.");
         }
+    }
+
+    /// <summary>
+    /// An event dated far in the future is a typo (2999-12-31 for 2024-12-31) that would move every
+    /// "latest period" view; planned dates (a contract's end) may lie years ahead.
+    /// </summary>
+    private string? TooFarAhead(ColumnSpec spec, long dayNumber) =>
+        !spec.MayBeFuture && dayNumber > _latestDay ? $"date: at most {_maxFutureDays} days after today" : null;
+
+    /// <summary>The column a field of the row belongs to: the dataset's name for it, else the file's header.</summary>
+    private string ColumnOfField(IRecordSource source, int field)
+    {
+        var column = Array.IndexOf(_fieldOf, field);
+        if (column >= 0) return _columns[column].Name;
+        return field < source.Headers.Count && source.Headers[field].Trim().Length > 0 ? source.Headers[field].Trim() : $"column {field + 1}";
+    }
+
+    /// <summary>A defective field as a rejects file may show it: its bytes spelt out, a person id masked.</summary>
+    private string ShownDefect(int field, ReadOnlySpan<byte> raw)
+    {
+        var column = Array.IndexOf(_fieldOf, field);
+        var text = RowDefect.Show(raw);
+        return column >= 0 && _columns[column].Kind == ColumnKind.PersonId ? PersonIdHasher.Mask(text) : text;
     }
 
     /// <summary>The raw value as a rejects file may show it: person ids masked, never raw.</summary>

@@ -33,11 +33,13 @@ public class CommandAndScheduleTests
         files[0].GetProperty("dataset").ValueKind.ShouldBe(JsonValueKind.Null);
         files[0].GetProperty("error").GetString()!.ShouldContain("unknown dataset folder");
         var loaded = files[1];
-        loaded.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "dataset", "status", "rows_in", "rows_loaded", "rows_rejected", "rejects", "error"]);
+        loaded.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "dataset", "status", "rows_in", "rows_loaded", "rows_rejected", "rejects", "error", "encoding"]);
         (loaded.GetProperty("status").GetString(), loaded.GetProperty("rows_in").GetInt64(), loaded.GetProperty("rows_loaded").GetInt64(), loaded.GetProperty("rows_rejected").GetInt64())
             .ShouldBe(("loaded", 2L, 1L, 1L));
         loaded.GetProperty("rejects").GetString().ShouldBe("rejects/1/vacancies/a.csv.rejects.csv");
         loaded.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null);
+        loaded.GetProperty("encoding").GetString().ShouldBe("utf-8");
+        files[0].GetProperty("encoding").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class IngestSandbox : IDisposable
     public long RowsPerFile { get; set; } = 1_000_000;
     /// <summary>Tests drop whole files before a pass, so passes need not wait for them to settle.</summary>
     public double SettleSeconds { get; set; }
+    public int MaxFutureDays { get; set; } = IngestOptions.DefaultMaxFutureDays;
 
     public IngestRunner Runner() => new(new IngestOptions
     {
@@ -32,6 +33,7 @@ public sealed class IngestSandbox : IDisposable
         BufferedRows = BufferedRows,
         RowsPerFile = RowsPerFile,
         SettleSeconds = SettleSeconds,
+        MaxFutureDays = MaxFutureDays,
     }, Events);
 
     public string Drop(string dataset, string name, string content, Encoding? encoding = null) =>

@@ -4,9 +4,17 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Analytics.Tests.Ingest;
 
-/// <summary>Writes a one-sheet workbook; DateOnly cells become real Excel date cells (serial number + date format).</summary>
+/// <summary>
+/// Writes a one-sheet workbook; DateOnly cells become real Excel date cells (serial number + date format);
+/// a <see cref="SharedString"/> cell points into the workbook's shared-string table, which holds <see cref="SharedStrings"/>.
+/// </summary>
 public static class XlsxFixture
 {
+    /// <summary>A cell of type "s" whose value is <paramref name="Index"/>, valid or not.</summary>
+    public sealed record SharedString(int Index);
+
+    public static readonly string[] SharedStrings = ["共享文本", "second"];
+
     public static byte[] Workbook(params object?[][] rows)
     {
         using var memory = new MemoryStream();
@@ -19,6 +27,9 @@ public static class XlsxFixture
                 new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()),
                 new CellStyleFormats(new CellFormat()),
                 new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
+            if (rows.SelectMany(r => r).OfType<SharedString>().Any())
+                workbook.AddNewPart<SharedStringTablePart>().SharedStringTable =
+                    new SharedStringTable(SharedStrings.Select(t => new SharedStringItem(new Text(t)))) { Count = (uint)SharedStrings.Length, UniqueCount = (uint)SharedStrings.Length };
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             for (var r = 0; r < rows.Length; r++)
@@ -29,6 +40,7 @@ public static class XlsxFixture
                     row.Append(value switch
                     {
                         null => new Cell(),
+                        SharedString s => new Cell { CellValue = new CellValue(s.Index.ToString()), DataType = CellValues.SharedString },
                         DateOnly d => new Cell { CellValue = new CellValue((d.DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString()), DataType = CellValues.Number, StyleIndex = 1 },
                         int or long or decimal or double => new Cell { CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!), DataType = CellValues.Number },
                         _ => new Cell { InlineString = new InlineString(new Text(value.ToString()!)), DataType = CellValues.InlineString },
