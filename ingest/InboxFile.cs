@@ -1,10 +1,17 @@
 using Analytics.Ingest.Schema;
+using Analytics.Ingest.Validation;
 
 namespace Analytics.Ingest;
 
 /// <summary>A file found in inbox/&lt;dataset&gt;/: its path below inbox/ ('/'-separated) and the dataset its folder names.</summary>
 public sealed record InboxFile(string RelativePath, string FullPath, DatasetSchema? Schema, string? FolderName)
 {
+    /// <summary>
+    /// The path as results, manifests, rejects, logs and pages show it: a resident id in a file's name
+    /// (a file named after a person) masked. <see cref="RelativePath"/> is only used to read and move the file.
+    /// </summary>
+    public string ShownPath { get; } = ResidentIdText.Mask(RelativePath);
+
     /// <summary>Every file of the inbox in ordinal order of its path, so a later name wins within a dataset.</summary>
     public static List<InboxFile> Scan(DataPaths paths, IReadOnlyCollection<string>? datasets = null)
     {

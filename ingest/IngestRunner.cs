@@ -89,7 +89,7 @@ public sealed class IngestRunner
             Sizes = results.Select(r => r.Size).ToList(),
             Added = added,
             Removed = removed,
-        });
+        }, files.Select(f => f.RelativePath).ToList());
         var (synced, syncError) = TrySync(LakeState.Load(_paths));
         return new IngestPassResult(results, batch, synced, syncError);
     }
@@ -112,7 +112,7 @@ public sealed class IngestRunner
                 ? "not in a dataset folder (inbox/<dataset>/...)"
                 : $"unknown dataset folder '{file.FolderName}'") with { Size = size };
         if (sha is not null && (state.WasIngested(file.Schema.Name, sha) || !seen.AddHash(file.Schema.Name, sha)))
-            return new FileResult { File = file.RelativePath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha, Size = size };
+            return new FileResult { File = file.ShownPath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha, Size = size };
         var result = ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation) with { Size = size };
         if (sha is null && result.Sha256 is { } computed) seen.AddHash(file.Schema.Name, computed);
         return result;

@@ -13,6 +13,12 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, par
     public int Scale { get; init; } = 2;
     public int Precision { get; init; } = 14;
     public bool? DefaultBool { get; init; }
+    /// <summary>
+    /// A text column that identifies something (an employer, a posting, a project): a value that is
+    /// wholly a resident id (an individual business is registered under its owner's id) is hashed
+    /// like a person id, so joins still work; other text columns get such ids masked.
+    /// </summary>
+    public bool Identifier { get; init; }
 
     /// <summary>The type of the column in the catalog views and Parquet files (BRIEF.md's contract).</summary>
     public string SqlType => Kind switch

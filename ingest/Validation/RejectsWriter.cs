@@ -1,10 +1,12 @@
 using System.Text;
+using Analytics.Warehouse.Csv;
 
 namespace Analytics.Ingest.Validation;
 
 /// <summary>
 /// A file's rejects CSV (UTF-8 with BOM so Excel shows Chinese): line, column, rule, value.
-/// Created on the first reject only, so a clean file has no rejects file.
+/// Created on the first reject only, so a clean file has no rejects file. Whatever a row held, a
+/// value never shows a resident id (masked) and never runs as a spreadsheet formula.
 /// </summary>
 public sealed class RejectsWriter : IDisposable
 {
@@ -25,16 +27,13 @@ public sealed class RejectsWriter : IDisposable
         }
         _writer.Write(v.Line);
         _writer.Write(',');
-        _writer.Write(Quote(v.Column));
+        _writer.Write(CsvField.Write(v.Column));
         _writer.Write(',');
-        _writer.Write(Quote(v.Rule));
+        _writer.Write(CsvField.Write(v.Rule));
         _writer.Write(',');
-        _writer.Write(Quote(v.Value));
+        _writer.Write(CsvField.Write(ResidentIdText.Mask(v.Value)));
         _writer.Write('\n');
     }
-
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
 
     /// <summary>Removes what was written (the file is being redone or failed as a whole).</summary>
     public void Discard()

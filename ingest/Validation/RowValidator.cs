@@ -46,7 +46,7 @@ public sealed class RowValidator
         for (var h = _boundHeaders; h < headers.Count; h++)
         {
             var column = _schema.ColumnForHeader(headers[h]);
-            if (column < 0) { if (headers[h].Trim().Length > 0) _unknown.Add(headers[h].Trim()); }
+            if (column < 0) { if (headers[h].Trim().Length > 0) _unknown.Add(ResidentIdText.Mask(headers[h].Trim())); }
             else if (_fieldOf[column] < 0) _fieldOf[column] = h;
         }
         _boundHeaders = headers.Count;
@@ -94,7 +94,8 @@ public sealed class RowValidator
         {
             case ColumnKind.Text:
                 if (!Utf8.IsValid(raw)) throw new DecoderFallbackException("The text is not valid UTF-8.");
-                row.SetUtf8(c, raw);
+                if (ResidentIdText.Contains(raw)) row.SetUtf8(c, Encoding.UTF8.GetBytes(WithoutResidentIds(spec, raw)));
+                else row.SetUtf8(c, raw);
                 return null;
             case ColumnKind.RegionCode:
                 if (!FieldParsers.IsRegionCode(raw)) return "region code: 6 digits";
@@ -146,26 +147,32 @@ public sealed class RowValidator
                 row.Texts[c] = canonical;
                 return null;
             case ColumnKind.PersonId:
-                if (ResidentId.LooksLikeOne(raw))
-                {
-                    if (!ResidentId.HasValidCheckDigit(raw)) return "resident id check digit (ISO 7064 MOD 11-2)";
-                    if (raw[17] == (byte)'x')
-                    {
-                        Span<byte> upper = stackalloc byte[18];
-                        raw.CopyTo(upper);
-                        upper[17] = (byte)'X';
-                        row.Texts[c] = _hasher.Hash(upper);
-                        return null;
-                    }
-                }
-                row.Texts[c] = _hasher.Hash(raw);
+                if (ResidentId.LooksLikeOne(raw) && !ResidentId.HasValidCheckDigit(raw)) return "resident id check digit (ISO 7064 MOD 11-2)";
+                row.Texts[c] = HashId(raw);
                 return null;
             default:
                 throw new InvalidOperationException($"Unhandled column kind {spec.Kind}.");
         }
     }
 
-    /// <summary>The raw value as a rejects file may show it: person ids masked, never raw.</summary>
+    /// <summary>The keyed hash of an id; a resident id's check character is upper-cased first, as it is the same id.</summary>
+    private string HashId(ReadOnlySpan<byte> raw)
+    {
+        if (!ResidentId.LooksLikeOne(raw) || raw[17] != (byte)'x') return _hasher.Hash(raw);
+        Span<byte> upper = stackalloc byte[18];
+        raw.CopyTo(upper);
+        upper[17] = (byte)'X';
+        return _hasher.Hash(upper);
+    }
+
+    /// <summary>A text value holding a resident id: an identifier column's whole-id value hashed (as a person id is), anything else masked.</summary>
+    private string WithoutResidentIds(ColumnSpec spec, ReadOnlySpan<byte> raw) =>
+        spec.Identifier && ResidentId.LooksLikeOne(raw) ? HashId(raw) : ResidentIdText.Mask(Encoding.UTF8.GetString(raw));
+
+    /// <summary>
+    /// The raw value as a rejects file may show it: a person-id column's value masked whatever it holds
+    /// (the rejects writer masks id-shaped runs in every other value).
+    /// </summary>
     private static string Shown(ColumnSpec spec, ReadOnlySpan<byte> raw)
     {
         var text = Encoding.UTF8.GetString(raw);

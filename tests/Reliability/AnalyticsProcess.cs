@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Analytics.Tests.Reliability;
 
@@ -23,7 +24,10 @@ public static class AnalyticsProcess
     public static Process Start(params string[] args) => Start(null, args);
 
     /// <summary>Starts the child; <paramref name="onErrorLine"/> sees its stderr lines (progress, notes) as they come.</summary>
-    public static Process Start(Action<string>? onErrorLine, params string[] args)
+    public static Process Start(Action<string>? onErrorLine, params string[] args) => Start(onErrorLine, null, args);
+
+    /// <summary>Starts the child; the callbacks see its stderr and stdout lines as they come.</summary>
+    public static Process Start(Action<string>? onErrorLine, Action<string>? onOutputLine, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
@@ -32,11 +36,22 @@ public static class AnalyticsProcess
         info.Environment["DOTNET_TieredPGO"] = "0";
         var process = Process.Start(info)!;
         // Drain both pipes so a chatty child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) onOutputLine?.Invoke(line); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) onErrorLine?.Invoke(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Runs to the end; returns the exit code and everything it wrote to stdout and stderr.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunCapturedAsync(TimeSpan timeout, params string[] args)
+    {
+        var (output, error) = (new StringBuilder(), new StringBuilder());
+        using var process = Start(line => { lock (error) error.AppendLine(line); }, line => { lock (output) output.AppendLine(line); }, args);
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        process.WaitForExit(); // and the last lines of both pipes are read
+        lock (output) lock (error) return (process.ExitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>Runs to the end; returns the exit code.</summary>
