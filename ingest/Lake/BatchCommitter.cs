@@ -66,11 +66,16 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
     }
 
     /// <summary>
-    /// After a crash: the inbox file this batch took, found by its shown name and its content (the
-    /// inbox may hold a new delivery under the same name, which is not archived).
+    /// After a crash: the inbox file this batch took, found by its shown name (or its real one, in a
+    /// manifest older than masking) and its content; the inbox may hold a new delivery under the same
+    /// name, which is not archived. A file found is taken off the list, as two alike may both be in the batch.
     /// </summary>
-    private static string? Delivered(List<InboxFile> inbox, string shownPath, string? sha256) =>
-        inbox.FirstOrDefault(f => f.ShownPath == shownPath && Sha256Of(f.FullPath) == sha256)?.RelativePath;
+    private static string? Delivered(List<InboxFile> inbox, string shownPath, string? sha256)
+    {
+        var found = inbox.FirstOrDefault(f => (f.ShownPath == shownPath || f.RelativePath == shownPath) && Sha256Of(f.FullPath) == sha256);
+        if (found is not null) inbox.Remove(found);
+        return found?.RelativePath;
+    }
 
     public static string Sha256Of(string path)
     {

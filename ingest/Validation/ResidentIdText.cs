@@ -11,9 +11,6 @@ namespace Analytics.Ingest.Validation;
 /// </summary>
 public static class ResidentIdText
 {
-    /// <summary>True when the text holds at least one id-shaped run.</summary>
-    public static bool Contains(ReadOnlySpan<char> text) => Find(text, 0).Length > 0;
-
     /// <summary>True when the UTF-8 text holds at least one id-shaped run (ingest's hot path: usually one vectorised look).</summary>
     public static bool Contains(ReadOnlySpan<byte> utf8) => utf8.Length >= 18 && Find(utf8, 0).Length > 0;
 

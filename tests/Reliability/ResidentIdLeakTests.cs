@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Ingest.Validation;
 using Analytics.Tests.Ingest;
 using Analytics.Warehouse.DuckDb;
 using Shouldly;
@@ -23,6 +24,16 @@ public class ResidentIdLeakTests
     {
         foreach (var id in Raw) text.ShouldNotContain(id, Case.Insensitive, $"{where} shows the raw id {id}");
     }
+
+    [Theory]
+    [InlineData(Id, "1101************32")]
+    [InlineData("id:11010519900307005x.csv", "id:1101************5x.csv")]
+    [InlineData("a110105199001011232b110105199001011232", "a1101************32b1101************32")]
+    [InlineData("1101051990010112321", "1101051990010112321")] // 19 digits: an account number, not an id
+    [InlineData("11010519900101123", "11010519900101123")]     // 17 digits
+    [InlineData("11010519900101123Y", "11010519900101123Y")]
+    public void Id_shaped_runs_are_masked_wherever_they_sit_in_a_text(string text, string shown) =>
+        ResidentIdText.Mask(text).ShouldBe(shown);
 
     [Fact]
     public void A_rejects_line_masks_an_id_whichever_column_it_landed_in()
