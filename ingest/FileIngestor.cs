@@ -21,7 +21,7 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation = default)
     {
         var schema = file.Schema!;
-        var rejectsPath = paths.RejectsFor(batch, file.RelativePath);
+        var rejectsPath = RejectsPath(file, batch);
         var text = IsCsv(file) ? TextEncodings.Choose(file.FullPath) : null;
         while (true)
         {
@@ -59,7 +59,7 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         var hashing = sha256 is null ? new HashingStream(stream) : null;
         using var source = Open(file, hashing ?? (Stream)stream, text?.Encoding ?? Encoding.UTF8);
         // Every reader reads the file front to back through this stream (XLSX: through its zip), so its position is the progress.
-        void Report(long rows) => progress?.Report(new IngestProgress(file.RelativePath, ordinal, fileCount, stream.Position, total, rows));
+        void Report(long rows) => progress?.Report(new IngestProgress(file.ShownPath, ordinal, fileCount, stream.Position, total, rows));
         // CSV headers are fixed, so its rows can be validated on every core; JSON Lines may add headers as it goes.
         var rows = new ValidatedRows(source, schema, hasher, parallel: source is CsvRecordSource, total, Report, cancellation,
             maxFutureDays, invalidUtf8Throws: text is { Settled: false });
@@ -75,11 +75,11 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
             foreach (var f in output.Files) File.Delete(paths.StagedLakeFile(batch, f.Path));
             throw;
         }
-        progress?.Report(new IngestProgress(file.RelativePath, ordinal, fileCount, total, total, rows.RowsIn));
+        progress?.Report(new IngestProgress(file.ShownPath, ordinal, fileCount, total, total, rows.RowsIn));
         staged.Add(output);
         return new FileResult
         {
-            File = file.RelativePath,
+            File = file.ShownPath,
             Dataset = schema.Name,
             Status = FileStatus.Loaded,
             RowsIn = rows.RowsIn,
@@ -111,12 +111,25 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         }
     }
 
+    /// <summary>
+    /// The file's rejects CSV, named after its shown path. Two names that differ only inside a masked
+    /// id look alike, so a later file of the batch whose name is taken gets " (2)", " (3)"… appended.
+    /// </summary>
+    private string RejectsPath(InboxFile file, long batch)
+    {
+        var path = paths.RejectsFor(batch, file.ShownPath);
+        for (var n = 2; file.ShownPath != file.RelativePath && File.Exists(path); n++)
+            path = paths.RejectsFor(batch, $"{file.ShownPath} ({n})");
+        return path;
+    }
+
+    /// <param name="error">What went wrong; exception messages may quote the file's path or a value, so ids in it are masked.</param>
     public static FileResult Failed(InboxFile file, string? sha256, string error) => new()
     {
-        File = file.RelativePath,
+        File = file.ShownPath,
         Dataset = file.Schema?.Name,
         Status = FileStatus.Failed,
-        Error = error,
+        Error = ResidentIdText.Mask(error),
         Sha256 = sha256,
     };
 }

@@ -1,4 +1,5 @@
 using Analytics.Ingest.Schema;
+using Analytics.Ingest.Validation;
 
 namespace Analytics.Ingest;
 
@@ -18,6 +19,11 @@ public sealed record InboxFile(string RelativePath, string FullPath, DatasetSche
 {
     public FileStamp Stamp { get; init; }
     public string? LinkTarget { get; init; }
+    /// <summary>
+    /// The path as results, manifests, rejects, logs and pages show it: a resident id in a file's name
+    /// (a file named after a person) masked. <see cref="RelativePath"/> is only used to read and move the file.
+    /// </summary>
+    public string ShownPath { get; } = ResidentIdText.Mask(RelativePath);
 
     /// <summary>Every file of the inbox in ordinal order of its path, so a later name wins within a dataset.</summary>
     public static List<InboxFile> Scan(DataPaths paths, IReadOnlyCollection<string>? datasets = null)

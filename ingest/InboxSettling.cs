@@ -35,7 +35,7 @@ public static class InboxSettling
 
     public static FileResult Waiting(InboxFile file, string reason) => new()
     {
-        File = file.RelativePath,
+        File = file.ShownPath,
         Dataset = file.Schema?.Name,
         Status = FileStatus.Waiting,
         Error = reason,

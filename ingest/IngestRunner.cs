@@ -95,7 +95,7 @@ public sealed class IngestRunner
             Sizes = taken.Select(r => r.Size).ToList(),
             Added = added,
             Removed = removed,
-        });
+        }, files.Where((_, i) => results[i].Status != FileStatus.Waiting).Select(f => f.RelativePath).ToList());
         var (synced, syncError) = TrySync(LakeState.Load(_paths));
         return new IngestPassResult(report, batch, synced, syncError);
     }
@@ -114,7 +114,7 @@ public sealed class IngestRunner
                 foreach (var f in input.Files) File.Delete(_paths.StagedLakeFile(batch, f.Path));
                 staged.Remove(input);
             }
-            if (results[i].Rejects is not null) File.Delete(_paths.RejectsFor(batch, files[i].RelativePath));
+            if (results[i].Rejects is { } rejects) File.Delete(PathGuard.Inside(_paths.Root, rejects));
             results[i] = InboxSettling.Waiting(files[i], "changed while it was read: left for a later pass");
         }
     }
@@ -138,7 +138,7 @@ public sealed class IngestRunner
                 ? "not in a dataset folder (inbox/<dataset>/...)"
                 : $"unknown dataset folder '{file.FolderName}'") with { Size = size };
         if (sha is not null && (state.WasIngested(file.Schema.Name, sha) || !seen.AddHash(file.Schema.Name, sha)))
-            return new FileResult { File = file.RelativePath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha, Size = size };
+            return new FileResult { File = file.ShownPath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha, Size = size };
         var result = ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation) with { Size = size };
         if (sha is null && result.Sha256 is { } computed) seen.AddHash(file.Schema.Name, computed);
         return result;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Ingest;
+using Analytics.Ingest.Validation;
 using Spectre.Console;
 
 namespace Analytics.Dashboards.Cli;
@@ -34,7 +35,7 @@ public static class IngestCommand
             }
             catch (Exception e) when (e is TimeoutException or IOException or UnauthorizedAccessException or Analytics.Warehouse.DuckDb.DuckDbException)
             {
-                error.WriteLine($"ingest failed: {e.Message}");
+                error.WriteLine($"ingest failed: {ResidentIdText.Mask(e.Message)}"); // a path in the message may name a person
                 return AnalyticsCommandLine.Failed;
             }
             if (json) output.WriteLine(JsonSerializer.Serialize(result.Files, Json));

@@ -10,7 +10,8 @@ namespace Analytics.Ingest.Lake;
 /// </summary>
 public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
 {
-    public void Commit(BatchManifest manifest)
+    /// <param name="inboxPaths">Each file's real path below inbox/ (the manifest holds only the shown, masked one).</param>
+    public void Commit(BatchManifest manifest, IReadOnlyList<string> inboxPaths)
     {
         Directory.CreateDirectory(paths.Manifests);
         var temp = Path.Combine(paths.StagingFor(manifest.BatchId), "manifest.json");
@@ -19,7 +20,7 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
         faultPoint?.Invoke("before-commit");
         File.Move(temp, Path.Combine(paths.Manifests, BatchManifest.FileName(manifest.BatchId)));
         faultPoint?.Invoke("after-commit");
-        RollForward(manifest);
+        RollForward(manifest, inboxPaths);
     }
 
     /// <summary>Completes committed batches a crash interrupted and throws away uncommitted ones.</summary>
@@ -27,7 +28,7 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
     {
         foreach (var batch in state.Batches)
             if (!File.Exists(Path.Combine(paths.Manifests, BatchManifest.DoneMarker(batch.BatchId))))
-                RollForward(batch);
+                RollForward(batch, inboxPaths: null);
         if (Directory.Exists(paths.Staging))
             foreach (var dir in Directory.EnumerateDirectories(paths.Staging))
                 Directory.Delete(dir, recursive: true);
@@ -37,7 +38,8 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
                     Directory.Delete(dir, recursive: true);
     }
 
-    private void RollForward(BatchManifest manifest)
+    /// <param name="inboxPaths">The files' real inbox paths, or null after a crash: then each is found by its shown name and content.</param>
+    private void RollForward(BatchManifest manifest, IReadOnlyList<string>? inboxPaths)
     {
         foreach (var file in manifest.Added)
         {
@@ -47,21 +49,37 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(staged, target, overwrite: true);
         }
+        List<InboxFile>? inbox = null;
         for (var i = 0; i < manifest.Files.Count; i++)
         {
             var file = manifest.Files[i];
             if (file.Status is not (FileStatus.Loaded or FileStatus.Skipped)) continue;
-            var inbox = paths.InboxFile(file.File);
+            var relative = inboxPaths?[i] ?? Delivered(inbox ??= InboxFile.Scan(paths), file.File, manifest.Hashes[i]);
+            if (relative is null) continue;
+            var source = paths.InboxFile(relative);
             // Only a plain inbox file is moved, and only with exactly the content this batch read: a copy that
             // resumed, or a new delivery under the same name after a crash, stays for a later pass.
-            if (!File.Exists(inbox) || PathGuard.ThroughLink(paths.Inbox, inbox) || Sha256Of(inbox) != manifest.Hashes[i]) continue;
-            var archive = paths.ArchiveFor(manifest.BatchId, file.File);
+            if (!File.Exists(source) || PathGuard.ThroughLink(paths.Inbox, source) || Sha256Of(source) != manifest.Hashes[i]) continue;
+            // The archive keeps the delivery as it came, name included: it is the raw input, like the inbox.
+            var archive = paths.ArchiveFor(manifest.BatchId, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
-            File.Move(inbox, archive, overwrite: true);
+            File.Move(source, archive, overwrite: true);
         }
         var staging = paths.StagingFor(manifest.BatchId);
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         File.WriteAllText(Path.Combine(paths.Manifests, BatchManifest.DoneMarker(manifest.BatchId)), "");
+    }
+
+    /// <summary>
+    /// After a crash: the inbox file this batch took, found by its shown name (or its real one, in a
+    /// manifest older than masking) and its content; the inbox may hold a new delivery under the same
+    /// name, which is not archived. A file found is taken off the list, as two alike may both be in the batch.
+    /// </summary>
+    private static string? Delivered(List<InboxFile> inbox, string shownPath, string? sha256)
+    {
+        var found = inbox.FirstOrDefault(f => f.LinkTarget is null && (f.ShownPath == shownPath || f.RelativePath == shownPath) && Sha256Of(f.FullPath) == sha256);
+        if (found is not null) inbox.Remove(found);
+        return found?.RelativePath;
     }
 
     public static string Sha256Of(string path)

@@ -1,3 +1,4 @@
+using Analytics.Ingest.Validation;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -25,8 +26,9 @@ public sealed class IngestJob(IngestRunner runner, IngestStatusBoard board, ILog
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            board.Record(new IngestRunStatus(dataset, started, DateTime.UtcNow, "error", null, 0, 0, 0, e.Message));
-            logger.LogError(e, "Ingest pass for {Dataset} failed", dataset);
+            // An exception's message and stack may quote an inbox path named after a person: logged masked, never raw.
+            board.Record(new IngestRunStatus(dataset, started, DateTime.UtcNow, "error", null, 0, 0, 0, ResidentIdText.Mask(e.Message)));
+            logger.LogError("Ingest pass for {Dataset} failed: {Error}", dataset, ResidentIdText.Mask(e.ToString()));
             throw new JobExecutionException(e) { RefireImmediately = false };
         }
     }

@@ -15,6 +15,12 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, par
     public bool? DefaultBool { get; init; }
     /// <summary>Date columns that hold a planned date (a contract's end, a due date), which may lie beyond Ingest:MaxFutureDays.</summary>
     public bool MayBeFuture { get; init; }
+    /// <summary>
+    /// A text column that identifies something (an employer, a posting, a project): a value that is
+    /// wholly a resident id (an individual business is registered under its owner's id) is hashed
+    /// like a person id, so joins still work; other text columns get such ids masked.
+    /// </summary>
+    public bool Identifier { get; init; }
 
     /// <summary>The type of the column in the catalog views and Parquet files (BRIEF.md's contract).</summary>
     public string SqlType => Kind switch

@@ -11,6 +11,7 @@ public static class Datasets
 {
     private static ColumnSpec Col(string name, ColumnKind kind, bool required, params string[] aliases) => new(name, kind, required, aliases);
     private static ColumnSpec Text(string name, bool required, params string[] aliases) => Col(name, ColumnKind.Text, required, aliases);
+    private static ColumnSpec Id(string name, bool required, params string[] aliases) => Text(name, required, aliases) with { Identifier = true };
     private static ColumnSpec Money(string name, bool required, SignRule sign, params string[] aliases) => Col(name, ColumnKind.Money, required, aliases) with { Sign = sign };
     private static ColumnSpec Enum(string name, EnumType type, bool required, params string[] aliases) => Col(name, ColumnKind.Enum, required, aliases) with { Enum = type };
     private static ColumnSpec Flag(string name, string alias) => Col(name, Bool, false, alias);
@@ -23,7 +24,7 @@ public static class Datasets
     private static ColumnSpec Education(string name, string alias) => Enum(name, EnumType.Education, false, alias);
     private static ColumnSpec Person(string name, params string[] aliases) => Col(name, PersonId, true, [.. aliases, "身份证号", "身份证号码"]);
     private static ColumnSpec MonthCol(params string[] aliases) => Col("month", Month, true, [.. aliases, "月份"]);
-    private static ColumnSpec Project() => Text("project_id", true, "项目编号");
+    private static ColumnSpec Project() => Id("project_id", true, "项目编号");
 
     public static readonly DatasetSchema Regions = new("regions", "行政区划",
     [
@@ -49,10 +50,10 @@ public static class Datasets
 
     public static readonly DatasetSchema Vacancies = new("vacancies", "招聘岗位登记",
     [
-        Text("posting_id", true, "岗位编号"),
+        Id("posting_id", true, "岗位编号"),
         Col("registered_on", Date, true, "登记日期"),
         Region(),
-        Text("employer_id", true, "单位编号"),
+        Id("employer_id", true, "单位编号"),
         Industry(),
         Occupation(),
         Col("positions", Integer, true, "招聘人数") with { Min = 1, Max = 100000 },
@@ -80,7 +81,7 @@ public static class Datasets
         Person("person_id", "人员编号"),
         Col("employed_on", Date, true, "就业日期"),
         Region(),
-        Text("employer_id", false, "单位编号"),
+        Id("employer_id", false, "单位编号"),
         Industry(),
         Occupation(),
         Enum("employment_type", EnumType.EmploymentType, true, "就业形式"),
@@ -133,9 +134,9 @@ public static class Datasets
     [
         Project(),
         Text("project_name", true, "项目名称"),
-        Text("agency_id", true, "派遣机构编号"),
+        Id("agency_id", true, "派遣机构编号"),
         Text("agency_name", true, "派遣机构"),
-        Text("client_id", true, "用工单位编号"),
+        Id("client_id", true, "用工单位编号"),
         Text("client_name", true, "用工单位"),
         Text("client_industry", false, "用工单位行业"),
         Col("client_total_workforce", Integer, false, "用工总量") with { Min = 0 },
@@ -193,12 +194,12 @@ public static class Datasets
         Project(),
         Enum("category", EnumType.CostCategory, true, "成本类别"),
         Money("amount", true, SignRule.Any, "金额"),
-        Text("cost_id", true, "成本编号"),
+        Id("cost_id", true, "成本编号"),
     ], ["cost_id"], "month");
 
     public static readonly DatasetSchema DispatchInvoices = new("dispatch_invoices", "开票与回款",
     [
-        Text("invoice_id", true, "发票编号"),
+        Id("invoice_id", true, "发票编号"),
         Project(),
         MonthCol("结算月份"),
         Col("invoiced_on", Date, true, "开票日期"),

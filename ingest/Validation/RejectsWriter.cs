@@ -1,10 +1,13 @@
 using System.Text;
+using Analytics.Ingest.Reading;
+using Analytics.Warehouse.Csv;
 
 namespace Analytics.Ingest.Validation;
 
 /// <summary>
 /// A file's rejects CSV (UTF-8 with BOM so Excel shows Chinese): line, column, rule, value.
-/// Created on the first reject only, so a clean file has no rejects file.
+/// Created on the first reject only, so a clean file has no rejects file. Whatever a row held, a
+/// value never shows a resident id (masked) and never runs as a spreadsheet formula.
 /// </summary>
 public sealed class RejectsWriter : IDisposable
 {
@@ -21,20 +24,32 @@ public sealed class RejectsWriter : IDisposable
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             _writer = new StreamWriter(_path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            _writer.Write("line,column,rule,value\n");
+            _writer.Write(Header);
         }
-        _writer.Write(v.Line);
-        _writer.Write(',');
-        _writer.Write(Quote(v.Column));
-        _writer.Write(',');
-        _writer.Write(Quote(v.Rule));
-        _writer.Write(',');
-        _writer.Write(Quote(v.Value));
-        _writer.Write('\n');
+        _writer.Write(Line([v.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Column, v.Rule, v.Value]));
     }
 
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    private const string Header = "line,column,rule,value\n";
+
+    /// <summary>One line of a rejects file: every field masked and neutralised.</summary>
+    private static string Line(IEnumerable<string> fields) =>
+        string.Join(',', fields.Select(f => CsvField.Write(ResidentIdText.Mask(f)))) + "\n";
+
+    /// <summary>
+    /// A rejects file as a download serves it: every field through the same masking and neutralising
+    /// as when it was written, so a file an earlier version wrote (raw ids, formulas) is as safe.
+    /// Doing it again to a file written so changes nothing.
+    /// </summary>
+    public static async Task CopySafelyAsync(string path, TextWriter output, CancellationToken cancellation)
+    {
+        using var source = new CsvRecordSource(File.OpenRead(path), Encoding.UTF8);
+        await output.WriteAsync(Header.AsMemory(), cancellation);
+        while (source.Read())
+        {
+            var fields = Enumerable.Range(0, source.FieldCount).Select(i => Encoding.UTF8.GetString(source.Field(i))).ToList();
+            await output.WriteAsync(Line(fields).AsMemory(), cancellation);
+        }
+    }
 
     /// <summary>Removes what was written (the file is being redone or failed as a whole).</summary>
     public void Discard()

@@ -51,7 +51,7 @@ public sealed class RowValidator
         for (var h = _boundHeaders; h < headers.Count; h++)
         {
             var column = _schema.ColumnForHeader(headers[h]);
-            if (column < 0) { if (headers[h].Trim().Length > 0) _unknown.Add(headers[h].Trim()); }
+            if (column < 0) { if (headers[h].Trim().Length > 0) _unknown.Add(ResidentIdText.Mask(headers[h].Trim())); }
             else if (_fieldOf[column] < 0) _fieldOf[column] = h;
             else
                 // Which of the two holds the right values is anybody's guess; keeping the first would drop the other silently.
@@ -109,7 +109,8 @@ public sealed class RowValidator
             case ColumnKind.Text:
                 // Every source's rows have been checked for invalid UTF-8 (IRecordSource.Defect); this guards direct use.
                 if (!Utf8.IsValid(raw)) return RowDefect.InvalidUtf8;
-                row.SetUtf8(c, raw);
+                if (ResidentIdText.Contains(raw)) row.SetUtf8(c, Encoding.UTF8.GetBytes(WithoutResidentIds(spec, raw)));
+                else row.SetUtf8(c, raw);
                 return null;
             case ColumnKind.RegionCode:
                 if (!FieldParsers.IsRegionCode(raw)) return "region code: 6 digits";
@@ -163,19 +164,8 @@ public sealed class RowValidator
                 row.Texts[c] = canonical;
                 return null;
             case ColumnKind.PersonId:
-                if (ResidentId.LooksLikeOne(raw))
-                {
-                    if (!ResidentId.HasValidCheckDigit(raw)) return "resident id check digit (ISO 7064 MOD 11-2)";
-                    if (raw[17] == (byte)'x')
-                    {
-                        Span<byte> upper = stackalloc byte[18];
-                        raw.CopyTo(upper);
-                        upper[17] = (byte)'X';
-                        row.Texts[c] = _hasher.Hash(upper);
-                        return null;
-                    }
-                }
-                row.Texts[c] = _hasher.Hash(raw);
+                if (ResidentId.LooksLikeOne(raw) && !ResidentId.HasValidCheckDigit(raw)) return "resident id check digit (ISO 7064 MOD 11-2)";
+                row.Texts[c] = HashId(raw);
                 return null;
             default:
                 throw new InvalidOperationException($"Unhandled column kind {spec.Kind}.");
@@ -205,7 +195,24 @@ public sealed class RowValidator
         return column >= 0 && _columns[column].Kind == ColumnKind.PersonId ? PersonIdHasher.Mask(text) : text;
     }
 
-    /// <summary>The raw value as a rejects file may show it: person ids masked, never raw.</summary>
+    /// <summary>The keyed hash of an id; a resident id's check character is upper-cased first, as it is the same id.</summary>
+    private string HashId(ReadOnlySpan<byte> raw)
+    {
+        if (!ResidentId.LooksLikeOne(raw) || raw[17] != (byte)'x') return _hasher.Hash(raw);
+        Span<byte> upper = stackalloc byte[18];
+        raw.CopyTo(upper);
+        upper[17] = (byte)'X';
+        return _hasher.Hash(upper);
+    }
+
+    /// <summary>A text value holding a resident id: an identifier column's whole-id value hashed (as a person id is), anything else masked.</summary>
+    private string WithoutResidentIds(ColumnSpec spec, ReadOnlySpan<byte> raw) =>
+        spec.Identifier && ResidentId.LooksLikeOne(raw) ? HashId(raw) : ResidentIdText.Mask(Encoding.UTF8.GetString(raw));
+
+    /// <summary>
+    /// The raw value as a rejects file may show it: a person-id column's value masked whatever it holds
+    /// (the rejects writer masks id-shaped runs in every other value).
+    /// </summary>
     private static string Shown(ColumnSpec spec, ReadOnlySpan<byte> raw)
     {
         var text = Encoding.UTF8.GetString(raw);

@@ -1,12 +1,14 @@
 using System.Text;
 using Analytics.Reports.Formatting;
+using Analytics.Warehouse.Csv;
 using Analytics.Reports.Model;
 
 namespace Analytics.Reports.Writers;
 
 /// <summary>
 /// product.md's CSV: UTF-8 with BOM (Excel then reads the Chinese correctly), header = the field
-/// names, RFC 4180 quoting and CRLF line ends, invariant numbers, code lists joined with ';'.
+/// names, RFC 4180 quoting and CRLF line ends, invariant numbers, code lists joined with ';';
+/// a text cell that a spreadsheet would run as a formula is neutralised (<see cref="CsvField"/>).
 /// </summary>
 public sealed class CsvReportWriter : IReportWriter
 {
@@ -14,15 +16,12 @@ public sealed class CsvReportWriter : IReportWriter
     {
         using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         text.NewLine = "\r\n";
-        text.WriteLine(string.Join(",", table.Columns.Select(c => Quote(c.Field))));
+        text.WriteLine(string.Join(",", table.Columns.Select(c => CsvField.Write(c.Field))));
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
-            text.WriteLine(string.Join(",", table.Columns.Select((c, i) => Quote(MachineText.Format(c, row.Published(c, i))))));
+            text.WriteLine(string.Join(",", table.Columns.Select((c, i) => CsvField.Write(MachineText.Format(c, row.Published(c, i))))));
             RowProgress.Report(rowsWritten, r + 1, table.Rows.Count);
         }
     }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

@@ -1,16 +1,23 @@
 using System.Text.Json;
+using Analytics.Reports.Formatting;
 using Analytics.Reports.Model;
 
 namespace Analytics.Reports.Writers;
 
 /// <summary>
 /// A <see cref="ChartSpec"/> as plotly traces and layout, serialised with the default encoder, which
-/// escapes &lt; &gt; &amp; and quotes, so the JSON can sit inside a &lt;script&gt; whatever the labels hold.
+/// escapes &lt; &gt; &amp; and quotes, so the JSON can sit inside a &lt;script&gt; whatever the labels hold;
+/// labels and series names are <see cref="PlotlyText.Plain"/>, so plotly draws them as text, never as markup.
 /// </summary>
 internal static class PlotlyFigure
 {
     public static string Json(ChartSpec chart)
     {
+        chart = chart with
+        {
+            Labels = chart.Labels.Select(PlotlyText.Plain).ToArray(),
+            Series = chart.Series.Select(s => s with { Name = PlotlyText.Plain(s.Name) }).ToArray(),
+        };
         var figure = new Dictionary<string, object>
         {
             ["data"] = chart.Kind == ChartKind.Range ? RangeTraces(chart) : BarTraces(chart),

@@ -145,6 +145,29 @@ public class WebSecurityTests(DemoSite site)
         csv.ShouldContain("rule");
     }
 
+    [Fact]
+    public async Task A_rejects_file_an_earlier_version_wrote_downloads_with_ids_masked_and_formulas_neutralised()
+    {
+        const string name = "legacy-110105199001011232.csv.rejects.csv";
+        var legacy = Path.Combine(site.DataDirectory, "rejects", "1", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
+        File.WriteAllText(legacy, "\uFEFFline,column,rule,value\n2,region_code,region code: 6 digits,110105199001011232\n"
+            + "3,occupation_code,occupation code: x-xx-xx-xx,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n4,wage_min,>= 0,-12.50\n");
+        try
+        {
+            using var client = await site.Server.SignedInClientAsync("stat");
+            var response = await client.GetAsync($"/data/rejects?path={Uri.EscapeDataString($"rejects/1/{name}")}");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var csv = await response.Content.ReadAsStringAsync();
+            csv.ShouldNotContain("110105199001011232");
+            csv.ShouldContain("line,column,rule,value\n2,region_code,region code: 6 digits,1101************32\n");
+            csv.ShouldContain("3,occupation_code,occupation code: x-xx-xx-xx,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
+            csv.ShouldContain("4,wage_min,>= 0,-12.50\n", customMessage: "a negative amount stays a number");
+            response.Content.Headers.ContentDisposition!.ToString().ShouldNotContain("110105199001011232");
+        }
+        finally { File.Delete(legacy); }
+    }
+
     [Theory]
     [InlineData("/login")]
     [InlineData("/health")]

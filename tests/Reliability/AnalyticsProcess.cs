@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Analytics.Tests.Reliability;
 
@@ -25,6 +26,9 @@ public static class AnalyticsProcess
     /// <summary>Starts the child; <paramref name="onErrorLine"/> sees its stderr lines (progress, notes) as they come.</summary>
     public static Process Start(Action<string>? onErrorLine, params string[] args) => Start(onErrorLine, null, null, args);
 
+    /// <summary>Starts the child; the callbacks see its stderr and stdout lines as they come.</summary>
+    public static Process Start(Action<string>? onErrorLine, Action<string>? onOutputLine, params string[] args) => Start(onErrorLine, onOutputLine, null, args);
+
     private static Process Start(Action<string>? onErrorLine, Action<string>? onOutputLine, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -42,6 +46,17 @@ public static class AnalyticsProcess
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Runs to the end; returns the exit code and everything it wrote to stdout and stderr.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunCapturedAsync(TimeSpan timeout, params string[] args)
+    {
+        var (output, error) = (new StringBuilder(), new StringBuilder());
+        using var process = Start(line => { lock (error) error.AppendLine(line); }, line => { lock (output) output.AppendLine(line); }, args);
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        process.WaitForExit(); // and the last lines of both pipes are read
+        lock (output) lock (error) return (process.ExitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>Runs to the end; returns the exit code.</summary>

@@ -8,7 +8,7 @@ namespace Analytics.Tests.Reports;
 
 public class CsvReportTests
 {
-    private static List<string[]> Parse(string path)
+    internal static List<string[]> Parse(string path)
     {
         using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         using var csv = CsvReader.Create(reader, new CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true }, leaveOpen: false);

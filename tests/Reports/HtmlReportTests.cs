@@ -74,4 +74,15 @@ public class HtmlReportTests(ChromiumFixture chromium) : IClassFixture<ChromiumF
         (await page.Locator("#report tbody tr").First.Locator("td").Nth(6).TextContentAsync()).ShouldBe("-¥1,234.56");
         (await page.Locator("#report tbody tr").First.Locator("td").Nth(9).TextContentAsync()).ShouldBe("毛利为负、低于目标毛利率");
     }
+
+    [Fact]
+    public async Task A_link_in_a_name_is_drawn_as_text_in_the_html_report_chart()
+    {
+        using var folder = new TempFolder();
+        var page = await chromium.OpenAsync(Publish.To(folder, CsvInjectionTests.RankingNamed(CsvInjectionTests.Link), ReportFormat.Html, "ranking.html"), []);
+
+        (await page.EvaluateAsync<int>("document.querySelectorAll('#chart .trace.bars .point').length")).ShouldBe(2, "the chart was drawn");
+        (await page.EvaluateAsync<int>("document.querySelectorAll('#chart svg a').length")).ShouldBe(0, "no link from data");
+        (await page.EvaluateAsync<string>("[...document.querySelectorAll('#chart .xtick text')].map(t => t.textContent).join('|')")).ShouldBe(CsvInjectionTests.Link);
+    }
 }
