@@ -3,7 +3,10 @@ namespace Analytics.Ingest;
 /// <summary>What an ingest pass needs; bound from the "Ingest" configuration section in the host.</summary>
 public sealed class IngestOptions
 {
-    public required string DataDirectory { get; init; }
+    public const string SectionName = "Ingest";
+
+    /// <summary>Set by whoever builds the options (the composition root's data folder rule), never bound from the section.</summary>
+    public required string DataDirectory { get; set; }
 
     /// <summary>HMAC key for person ids (hex or base64). When absent, one is generated and kept in data/secrets/id-hash.key.</summary>
     public string? IdHashKey { get; init; }

@@ -1,12 +1,15 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 
 namespace Analytics.Dashboards.Cli;
 
 /// <summary>
 /// The command-line contract of product.md: verbs, flags and exit codes that automation relies on.
-/// Exit codes: 0 success, 1 the work failed, 2 bad arguments.
+/// Exit codes: 0 success, 1 the work failed, 2 bad arguments. Besides its flags, every verb takes
+/// configuration keys as <c>--Section:Key=value</c> (the host's command-line configuration source);
+/// any other unknown token is a bad argument.
 /// </summary>
-public static class AnalyticsCommandLine
+public static partial class AnalyticsCommandLine
 {
     public const int Ok = 0;
     public const int Failed = 1;
@@ -14,14 +17,15 @@ public static class AnalyticsCommandLine
 
     public static readonly Option<string> DataOption = new("--data")
     {
-        Description = "Data directory (inbox/, lake/, rejects/, warehouse.duckdb)",
-        DefaultValueFactory = _ => "./data",
+        Description = "Data directory (inbox/, lake/, rejects/, warehouse.duckdb) [default: Analytics:DataDirectory from configuration, else ./data]",
         Recursive = true,
     };
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("Labour-market analytics warehouse (劳动力市场分析仓库)");
+        var root = new RootCommand("Labour-market analytics warehouse (劳动力市场分析仓库). Configuration: appsettings.json and "
+                                   + "appsettings.{Environment}.json beside the binary, environment variables (Ingest__IdHashKey), "
+                                   + "then --Section:Key=value arguments.");
         root.Options.Add(DataOption);
         var serve = ServeCommand.Create();
         foreach (var option in serve.Options) root.Options.Add(option);
@@ -30,15 +34,20 @@ public static class AnalyticsCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
+        root.Subcommands.Add(LakeCommand.Create());
+        AllowConfigurationTokens(root);
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var parse = Build().Parse(args);
-        if (parse.Errors.Count > 0)
+        var errors = parse.Errors.Select(e => e.Message)
+            .Concat(parse.UnmatchedTokens.Where(t => !IsConfigurationToken(t)).Select(t => $"Unrecognized command or argument '{t}'."))
+            .ToList();
+        if (errors.Count > 0)
         {
-            foreach (var e in parse.Errors) (error ?? Console.Error).WriteLine(e.Message);
+            foreach (var message in errors) (error ?? Console.Error).WriteLine(message);
             return BadArguments;
         }
         // The web host handles SIGTERM/Ctrl+C itself; two handlers racing would crash on shutdown.
@@ -46,5 +55,21 @@ public static class AnalyticsCommandLine
         if (output is not null) config.Output = output;
         if (error is not null) config.Error = error;
         return await parse.InvokeAsync(config);
+    }
+
+    /// <summary>The <c>--Section:Key=value</c> tokens of a parse, for the host's command-line configuration source.</summary>
+    public static string[] ConfigurationArguments(ParseResult parse) => parse.UnmatchedTokens.Where(IsConfigurationToken).ToArray();
+
+    // A section path (at least one ':') and a value: `--Ingest:IdHashKey=…`, `--Metrics:MinSample=20`.
+    [GeneratedRegex(@"^--[A-Za-z0-9_.\-]+(:[A-Za-z0-9_.\-]+)+=")]
+    private static partial Regex ConfigurationToken();
+
+    private static bool IsConfigurationToken(string token) => ConfigurationToken().IsMatch(token);
+
+    /// <summary>Unknown tokens reach <see cref="RunAsync"/>, which accepts configuration keys and refuses the rest.</summary>
+    private static void AllowConfigurationTokens(Command command)
+    {
+        command.TreatUnmatchedTokensAsErrors = false;
+        foreach (var sub in command.Subcommands) AllowConfigurationTokens(sub);
     }
 }

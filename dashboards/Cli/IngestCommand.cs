@@ -25,11 +25,8 @@ public static class IngestCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var json = parse.GetValue(JsonOption);
-            var runner = new IngestRunner(new IngestOptions
-            {
-                DataDirectory = parse.GetValue(AnalyticsCommandLine.DataOption)!,
-                IdHashKey = Environment.GetEnvironmentVariable("Ingest__IdHashKey"),
-            });
+            using var host = VerbHost.Build(parse);
+            var runner = host.Services.GetRequiredService<IngestRunner>();
             IngestPassResult result;
             try
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Analytics.Tests.Reliability;
 
@@ -23,16 +24,23 @@ public static class AnalyticsProcess
     public static Process Start(params string[] args) => Start(null, args);
 
     /// <summary>Starts the child; <paramref name="onErrorLine"/> sees its stderr lines (progress, notes) as they come.</summary>
-    public static Process Start(Action<string>? onErrorLine, params string[] args)
+    public static Process Start(Action<string>? onErrorLine, params string[] args) => Start(Info(args), onErrorLine);
+
+    private static ProcessStartInfo Info(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["Ingest__IdHashKey"] = IdHashKey;
         info.Environment["DOTNET_TieredPGO"] = "0";
+        return info;
+    }
+
+    private static Process Start(ProcessStartInfo info, Action<string>? onErrorLine, Action<string>? onOutputLine = null)
+    {
         var process = Process.Start(info)!;
         // Drain both pipes so a chatty child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) onOutputLine?.Invoke(line); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) onErrorLine?.Invoke(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -47,4 +55,28 @@ public static class AnalyticsProcess
         await process.WaitForExitAsync(limit.Token);
         return process.ExitCode;
     }
+
+    /// <summary>
+    /// Runs to the end with the start info adjusted by <paramref name="configure"/> (environment,
+    /// working directory; it may remove the <c>Ingest__IdHashKey</c> every child otherwise gets).
+    /// </summary>
+    public static async Task<Outcome> RunAsync(TimeSpan timeout, Action<ProcessStartInfo> configure, params string[] args)
+    {
+        var (output, error) = (new StringBuilder(), new StringBuilder());
+        using var process = StartConfigured(configure, line => { lock (error) error.Append(line).Append('\n'); }, args,
+            line => { lock (output) output.Append(line).Append('\n'); });
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        lock (output) lock (error) return new Outcome(process.ExitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Starts the child with its start info adjusted by <paramref name="configure"/>; the caller ends it.</summary>
+    public static Process StartConfigured(Action<ProcessStartInfo> configure, Action<string>? onErrorLine, string[] args, Action<string>? onOutputLine = null)
+    {
+        var info = Info(args);
+        configure(info);
+        return Start(info, onErrorLine, onOutputLine);
+    }
+
+    public sealed record Outcome(int ExitCode, string Output, string Error);
 }
