@@ -6,8 +6,8 @@ namespace Analytics.Dashboards.Cli;
 /// <summary>
 /// The command-line contract of product.md: verbs, flags and exit codes that automation relies on.
 /// Exit codes: 0 success, 1 the work failed, 2 bad arguments. Besides its flags, every verb takes
-/// configuration keys as <c>--Section:Key=value</c> (the host's command-line configuration source);
-/// any other unknown token is a bad argument.
+/// configuration keys as <c>--Section:Key=value</c> (the host's command-line configuration source),
+/// taken out before the verbs' own arguments are parsed.
 /// </summary>
 public static partial class AnalyticsCommandLine
 {
@@ -21,7 +21,8 @@ public static partial class AnalyticsCommandLine
         Recursive = true,
     };
 
-    public static RootCommand Build()
+    /// <param name="configurationArgs">the <c>--Section:Key=value</c> tokens taken out of the arguments before parsing</param>
+    public static RootCommand Build(string[]? configurationArgs = null)
     {
         var root = new RootCommand("Labour-market analytics warehouse (劳动力市场分析仓库). Configuration: appsettings.json and "
                                    + "appsettings.{Environment}.json beside the binary, environment variables (Ingest__IdHashKey), "
@@ -35,19 +36,17 @@ public static partial class AnalyticsCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(LakeCommand.Create());
-        AllowConfigurationTokens(root);
+        // They travel with the parse to whichever verb runs (tests run several command lines at once, so nothing static).
+        root.Options.Add(new Option<string[]>(ConfigurationArgsName) { Hidden = true, Recursive = true, DefaultValueFactory = _ => configurationArgs ?? [] });
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        var parse = Build().Parse(args);
-        var errors = parse.Errors.Select(e => e.Message)
-            .Concat(parse.UnmatchedTokens.Where(t => !IsConfigurationToken(t)).Select(t => $"Unrecognized command or argument '{t}'."))
-            .ToList();
-        if (errors.Count > 0)
+        var parse = Build(args.Where(IsConfigurationToken).ToArray()).Parse(args.Where(a => !IsConfigurationToken(a)).ToArray());
+        if (parse.Errors.Count > 0)
         {
-            foreach (var message in errors) (error ?? Console.Error).WriteLine(message);
+            foreach (var e in parse.Errors) (error ?? Console.Error).WriteLine(e.Message);
             return BadArguments;
         }
         // The web host handles SIGTERM/Ctrl+C itself; two handlers racing would crash on shutdown.
@@ -57,19 +56,14 @@ public static partial class AnalyticsCommandLine
         return await parse.InvokeAsync(config);
     }
 
-    /// <summary>The <c>--Section:Key=value</c> tokens of a parse, for the host's command-line configuration source.</summary>
-    public static string[] ConfigurationArguments(ParseResult parse) => parse.UnmatchedTokens.Where(IsConfigurationToken).ToArray();
+    private const string ConfigurationArgsName = "--configuration-args";
+
+    /// <summary>The <c>--Section:Key=value</c> arguments of the command line, for the host's command-line configuration source.</summary>
+    public static string[] ConfigurationArguments(ParseResult parse) => parse.GetValue<string[]>(ConfigurationArgsName) ?? [];
 
     // A section path (at least one ':') and a value: `--Ingest:IdHashKey=…`, `--Metrics:MinSample=20`.
     [GeneratedRegex(@"^--[A-Za-z0-9_.\-]+(:[A-Za-z0-9_.\-]+)+=")]
     private static partial Regex ConfigurationToken();
 
     private static bool IsConfigurationToken(string token) => ConfigurationToken().IsMatch(token);
-
-    /// <summary>Unknown tokens reach <see cref="RunAsync"/>, which accepts configuration keys and refuses the rest.</summary>
-    private static void AllowConfigurationTokens(Command command)
-    {
-        command.TreatUnmatchedTokensAsErrors = false;
-        foreach (var sub in command.Subcommands) AllowConfigurationTokens(sub);
-    }
 }

@@ -46,8 +46,8 @@ public class CompositionRootTests(ITestOutputHelper log)
             ingest.ExitCode.ShouldBe(0, ingest.Error);
             await ServeUntilCommittedAsync(served, OnlyAppsettings);
 
-            var cliHashes = await LakeFiles.TextColumnAsync(cli, "jobseekers", "seeker_id");
-            var servedHashes = await LakeFiles.TextColumnAsync(served, "jobseekers", "seeker_id");
+            var cliHashes = await LakeColumns.TextAsync(cli, "jobseekers", "seeker_id");
+            var servedHashes = await LakeColumns.TextAsync(served, "jobseekers", "seeker_id");
             var expected = new PersonIdHasher(Convert.FromHexString(AppsettingsKey));
             cliHashes.ShouldBe(new[] { SeekerA, SeekerB }.Select(id => expected.Hash(Encoding.ASCII.GetBytes(id))).Order(StringComparer.Ordinal).ToList());
             servedHashes.ShouldBe(cliHashes);

@@ -135,7 +135,7 @@ public class LakeVerifyTests
         sandbox.Pass().AnyFailed.ShouldBeFalse();
 
         var wages = new List<(string Id, decimal? Min, decimal? Max)>();
-        foreach (var file in LakeFiles.Of(sandbox.Root, "vacancies"))
+        foreach (var file in LakeColumns.Files(sandbox.Root, "vacancies"))
         {
             await using var reader = await ParquetReader.CreateAsync(file);
             reader.Metadata!.Version.ShouldBe(1); // PARQUET_VERSION V1, pinned in ingest/Lake/Sql.cs

@@ -3,16 +3,16 @@ using Parquet;
 namespace Analytics.Tests.Reliability;
 
 /// <summary>A lake's Parquet files read with Parquet.Net (not DuckDB), for tests that compare what two processes wrote.</summary>
-public static class LakeFiles
+public static class LakeColumns
 {
-    public static IEnumerable<string> Of(string dataDirectory, string dataset) =>
+    public static IEnumerable<string> Files(string dataDirectory, string dataset) =>
         Directory.EnumerateFiles(Path.Combine(dataDirectory, "lake", dataset), "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
     /// <summary>Every value of a VARCHAR column in every file of the dataset, sorted.</summary>
-    public static async Task<List<string?>> TextColumnAsync(string dataDirectory, string dataset, string column)
+    public static async Task<List<string?>> TextAsync(string dataDirectory, string dataset, string column)
     {
         var values = new List<string?>();
-        foreach (var file in Of(dataDirectory, dataset))
+        foreach (var file in Files(dataDirectory, dataset))
         {
             await using var reader = await ParquetReader.CreateAsync(file);
             var field = reader.Schema.DataFields.Single(f => f.Name == column);
