@@ -49,7 +49,7 @@ public class CompositionRootTests(ITestOutputHelper log)
             var cliHashes = await LakeColumns.TextAsync(cli, "jobseekers", "seeker_id");
             var servedHashes = await LakeColumns.TextAsync(served, "jobseekers", "seeker_id");
             var expected = new PersonIdHasher(Convert.FromHexString(AppsettingsKey));
-            cliHashes.ShouldBe(new[] { SeekerA, SeekerB }.Select(id => expected.Hash(Encoding.ASCII.GetBytes(id))).Order(StringComparer.Ordinal).ToList());
+            cliHashes.ShouldBe(new[] { SeekerA, SeekerB }.Select(id => (string?)expected.Hash(Encoding.ASCII.GetBytes(id))).Order(StringComparer.Ordinal).ToList());
             servedHashes.ShouldBe(cliHashes);
             // Neither process fell back to a key of its own.
             File.Exists(Path.Combine(cli, "secrets", "id-hash.key")).ShouldBeFalse();

@@ -91,7 +91,7 @@ public class LakeVerifyTests
         lines.ShouldContain(l => l.StartsWith($"orphan   lake/{orphan}  "));
         json.ExitCode.ShouldBe(1);
         JsonDocument.Parse(json.Output).RootElement.EnumerateArray()
-            .Select(p => (p.GetProperty("file").GetString(), p.GetProperty("problem").GetString()))
+            .Select(p => (p.GetProperty("file").GetString()!, p.GetProperty("problem").GetString()!))
             .OrderBy(p => p.Item1, StringComparer.Ordinal)
             .ShouldBe(new[] { ($"lake/{truncated}", "damaged"), ($"lake/{missing}", "missing"), ($"lake/{orphan}", "orphan") }
                 .OrderBy(p => p.Item1, StringComparer.Ordinal));
