@@ -5,7 +5,10 @@ namespace Analytics.Ingest;
 /// <summary>What an ingest pass needs; bound from the "Ingest" configuration section in the host.</summary>
 public sealed class IngestOptions
 {
-    public required string DataDirectory { get; init; }
+    public const string SectionName = "Ingest";
+
+    /// <summary>Set by whoever builds the options (the composition root's data folder rule), never bound from the section.</summary>
+    public required string DataDirectory { get; set; }
 
     /// <summary>HMAC key for person ids (hex or base64). When absent, one is generated and kept in data/secrets/id-hash.key.</summary>
     public string? IdHashKey { get; init; }
@@ -38,22 +41,6 @@ public sealed class IngestOptions
 
     /// <summary>How long a pass waits for another process's pass to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
-
-    private static readonly IngestOptions Defaults = new() { DataDirectory = "" };
-
-    /// <summary>
-    /// The options of the "Ingest" configuration section, as both the web host and the CLI bind them
-    /// (appsettings.json, then environment variables such as <c>Ingest__SettleSeconds</c>).
-    /// </summary>
-    public static IngestOptions FromConfiguration(IConfiguration section, string dataDirectory) => new()
-    {
-        DataDirectory = dataDirectory,
-        IdHashKey = section[nameof(IdHashKey)],
-        BufferedRows = section.GetValue(nameof(BufferedRows), Defaults.BufferedRows),
-        RowsPerFile = section.GetValue(nameof(RowsPerFile), Defaults.RowsPerFile),
-        SettleSeconds = section.GetValue(nameof(SettleSeconds), Defaults.SettleSeconds),
-        MaxFutureDays = section.GetValue(nameof(MaxFutureDays), Defaults.MaxFutureDays),
-    };
 
     /// <summary>Test hook called at named points of the commit protocol ("before-merge", "before-commit", "after-commit"); throwing simulates a crash.</summary>
     public Action<string>? FaultPoint { get; init; }

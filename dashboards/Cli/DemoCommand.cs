@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Analytics.Ingest;
 using Analytics.Ingest.Demo;
 using Spectre.Console;
 
@@ -30,7 +31,8 @@ public static class DemoCommand
         command.Options.Add(ScaleOption);
         command.SetAction((parse, cancellation) =>
         {
-            var data = parse.GetValue(AnalyticsCommandLine.DataOption)!;
+            using var host = VerbHost.Build(parse);
+            var data = host.Services.GetRequiredService<DataPaths>().Root;
             var scale = parse.GetValue(ScaleOption);
             var output = parse.InvocationConfiguration.Output;
             bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;

@@ -26,8 +26,8 @@ public static class IngestCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var json = parse.GetValue(JsonOption);
-            var runner = new IngestRunner(IngestOptions.FromConfiguration(
-                CliConfiguration.Load().GetSection("Ingest"), parse.GetValue(AnalyticsCommandLine.DataOption)!));
+            using var host = VerbHost.Build(parse);
+            var runner = host.Services.GetRequiredService<IngestRunner>();
             IngestPassResult result;
             try
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Analytics.Ingest;
 using Analytics.Reports.Publication;
 using Analytics.Reports.Publishing;
 using Analytics.Warehouse.DuckDb;
@@ -33,7 +34,9 @@ internal static class PublishRun
             return AnalyticsCommandLine.BadArguments;
         }
 
-        var catalog = Path.Combine(Path.GetFullPath(parse.GetValue(AnalyticsCommandLine.DataOption)!), "warehouse.duckdb");
+        using var host = VerbHost.Build(parse);
+        var catalog = host.Services.GetRequiredService<DataPaths>().Catalog;
+        var metrics = host.Services.GetRequiredService<MetricsOptions>();
         if (!File.Exists(catalog))
         {
             error.WriteLine($"publish failed: there is no catalog at {catalog} yet: run ingest first (e.g. `analytics demo` then `analytics ingest`).");
@@ -49,7 +52,7 @@ internal static class PublishRun
                 using var connection = new DuckDbConnection($"Data Source={catalog};access_mode=READ_ONLY");
                 connection.Open();
                 status("querying the warehouse");
-                var report = query(new ProductPublication(connection, MetricsConfiguration.Load()), cancellation);
+                var report = query(new ProductPublication(connection, metrics), cancellation);
                 if (report.EmptyReason is { } why) status($"note: {why}; the {Extension(format)} holds an empty table");
                 var progress = new Relay(p =>
                 {

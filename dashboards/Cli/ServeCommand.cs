@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.Dashboards.Host;
+using Analytics.Ingest;
 
 namespace Analytics.Dashboards.Cli;
 
@@ -20,10 +21,12 @@ public static class ServeCommand
         {
             var options = new WebHostOptions
             {
-                DataDirectory = parse.GetValue(AnalyticsCommandLine.DataOption)!,
+                DataDirectory = parse.GetValue(AnalyticsCommandLine.DataOption),
                 Urls = parse.GetValue(UrlsOption)!,
+                Args = AnalyticsCommandLine.ConfigurationArguments(parse),
             };
             var app = WebHost.Build(options);
+            VerbHost.AnnounceDataFolder(parse, app.Services.GetRequiredService<DataPaths>());
             await DemoBootstrap.PrepareAsync(app, options, parse.InvocationConfiguration.Output, cancellation);
             await app.RunAsync(cancellation);
             return AnalyticsCommandLine.Ok;

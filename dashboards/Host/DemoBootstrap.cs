@@ -16,7 +16,7 @@ public static class DemoBootstrap
 
     public static async Task PrepareAsync(WebApplication app, WebHostOptions options, TextWriter log, CancellationToken cancellation)
     {
-        var root = Path.GetFullPath(options.DataDirectory);
+        var root = app.Services.GetRequiredService<DataPaths>().Root;
         var marker = Path.Combine(root, MarkerFile);
         if (IsEmpty(root))
         {

@@ -9,14 +9,11 @@ using Analytics.Warehouse.Marts.Wages;
 
 namespace Analytics.Dashboards.Host;
 
-/// <summary>The query services over the catalog, shared by the pages, the JSON API and the exports.</summary>
+/// <summary>The query services over the catalog, shared by the pages, the JSON API and the exports (their <c>MetricsOptions</c> come from <see cref="AnalyticsHost"/>).</summary>
 public static class WarehouseServices
 {
     public static IServiceCollection AddWarehouseServices(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var metrics = new MetricsOptions();
-        configuration.GetSection(MetricsOptions.SectionName).Bind(metrics);
-        services.AddSingleton(metrics);
         services.AddSingleton(new CatalogConnections(dataDirectory));
         services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open));
         services.AddSingleton<OccupationRankingService>();

@@ -11,21 +11,17 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Analytics.Dashboards.Host;
 
-/// <summary>Builds the ASP.NET Core host; tests build the same host on a random loopback port.</summary>
+/// <summary>Builds the ASP.NET Core host on the composition root (<see cref="AnalyticsHost"/>); tests build the same host on a random loopback port.</summary>
 public static class WebHost
 {
     public static WebApplication Build(WebHostOptions options)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = options.Args,
-            ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-        });
+        var builder = AnalyticsHost.CreateWebBuilder(options.Args);
         builder.WebHost.UseUrls(options.Urls);
         builder.Configuration.AddInMemoryCollection(options.Settings);
+        var paths = builder.AddAnalytics(options.DataDirectory);
         builder.Services.AddSingleton(options);
-        AddSecurity(builder.Services, builder.Configuration, options.DataDirectory);
+        AddSecurity(builder.Services, builder.Configuration, paths.Root);
         builder.Services.AddRazorComponents();
         // Chinese text is written as UTF-8, not as &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -35,8 +31,8 @@ public static class WebHost
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddSingleton<LakeNotifier>();
-        builder.Services.AddWarehouseServices(builder.Configuration, options.DataDirectory);
-        builder.Services.AddIngestScheduling(builder.Configuration, options.DataDirectory);
+        builder.Services.AddWarehouseServices(builder.Configuration, paths.Root);
+        builder.Services.AddIngestScheduling(builder.Configuration, paths.Root);
 
         var app = builder.Build();
         ForwardLakeChanges(app);

@@ -2,8 +2,10 @@ namespace Analytics.Dashboards.Host;
 
 public sealed class WebHostOptions
 {
-    public required string DataDirectory { get; init; }
+    /// <summary>The <c>--data</c> value; null leaves the folder to <see cref="AnalyticsHost.DataDirectory"/>'s rule.</summary>
+    public string? DataDirectory { get; init; }
     public string Urls { get; init; } = "http://127.0.0.1:5080";
+    /// <summary>Configuration given on the command line (<c>--Section:Key=value</c>).</summary>
     public string[] Args { get; init; } = [];
     /// <summary>Row-count multiplier of the demo data generated into an empty data folder.</summary>
     public double DemoScale { get; init; } = 1;

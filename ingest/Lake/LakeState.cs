@@ -15,6 +15,9 @@ public sealed class LakeState
     public long LastBatch { get; private set; }
     public List<BatchManifest> Batches { get; } = [];
 
+    /// <summary>The datasets that have (or had) live files.</summary>
+    public IEnumerable<string> Datasets => _live.Keys;
+
     public IReadOnlyList<LakeFile> LiveFiles(string dataset) => _live.TryGetValue(dataset, out var files) ? files : [];
 
     public bool WasIngested(string dataset, string sha) => _ingested.Contains((dataset, sha));

@@ -61,7 +61,7 @@ public sealed class LakeWriter(DataPaths paths, long bufferedRows = 1_000_000, l
                     var lakePath = Path.Combine(Path.GetDirectoryName(candidate.File.Path)!, $"b{batch}_r{rewrites++}.parquet").Replace('\\', '/');
                     var target = paths.StagedLakeFile(batch, lakePath);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    connection.ExecuteNonQuery($"COPY ({survivors}) TO {Sql.Literal(target)} (FORMAT parquet)");
+                    connection.ExecuteNonQuery($"COPY ({survivors}) TO {Sql.Literal(target)} {Sql.LakeParquet}");
                     added.Add(new LakeFile(schema.Name, lakePath, rows));
                 }
                 // A staged file of this batch is simply replaced; a live file is removed at commit.

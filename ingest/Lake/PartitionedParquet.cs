@@ -143,7 +143,7 @@ internal sealed class PartitionedParquet : IDisposable
             var target = _stagedPath(lakePath);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var scan = ManagedScan.Over(new ChunkList(_chunkRows.Columns, chunks));
-            writer.ExecuteNonQuery($"COPY (SELECT * FROM {scan.Sql}) TO {Sql.Literal(target)} (FORMAT parquet)");
+            writer.ExecuteNonQuery($"COPY (SELECT * FROM {scan.Sql}) TO {Sql.Literal(target)} {Sql.LakeParquet}");
         }
         catch
         {

@@ -9,7 +9,7 @@ namespace Analytics.Ingest.Scheduling;
 /// Adds the scheduled ingest to a host: one Quartz job per dataset, its cron from
 /// <c>Ingest:Schedules:&lt;dataset&gt;</c> (else <c>Ingest:Schedules:default</c>, else every minute).
 /// A missed fire (host asleep, previous run long) runs once as soon as possible, then the schedule resumes.
-/// Registers <see cref="IngestRunner"/>, <see cref="LakeEvents"/> and <see cref="IngestStatusBoard"/> as singletons.
+/// Registers what <see cref="IngestServices.AddIngest"/> does and <see cref="IngestStatusBoard"/>, as singletons.
 /// </summary>
 public static class IngestScheduling
 {
@@ -17,11 +17,9 @@ public static class IngestScheduling
 
     public static IServiceCollection AddIngestScheduling(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var section = configuration.GetSection("Ingest");
-        services.AddSingleton(IngestOptions.FromConfiguration(section, dataDirectory));
-        services.AddSingleton<LakeEvents>();
+        var section = configuration.GetSection(IngestOptions.SectionName);
+        services.AddIngest(configuration, dataDirectory);
         services.AddSingleton<IngestStatusBoard>();
-        services.AddSingleton(sp => new IngestRunner(sp.GetRequiredService<IngestOptions>(), sp.GetRequiredService<LakeEvents>()));
         if (!section.GetValue("Enabled", true)) return services;
 
         services.AddQuartz(quartz =>

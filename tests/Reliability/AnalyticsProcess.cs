@@ -24,12 +24,12 @@ public static class AnalyticsProcess
     public static Process Start(params string[] args) => Start(null, args);
 
     /// <summary>Starts the child; <paramref name="onErrorLine"/> sees its stderr lines (progress, notes) as they come.</summary>
-    public static Process Start(Action<string>? onErrorLine, params string[] args) => Start(onErrorLine, null, null, args);
+    public static Process Start(Action<string>? onErrorLine, params string[] args) => Start(Info(args), onErrorLine);
 
     /// <summary>Starts the child; the callbacks see its stderr and stdout lines as they come.</summary>
-    public static Process Start(Action<string>? onErrorLine, Action<string>? onOutputLine, params string[] args) => Start(onErrorLine, onOutputLine, null, args);
+    public static Process Start(Action<string>? onErrorLine, Action<string>? onOutputLine, params string[] args) => Start(Info(args), onErrorLine, onOutputLine);
 
-    private static Process Start(Action<string>? onErrorLine, Action<string>? onOutputLine, IReadOnlyDictionary<string, string>? environment, string[] args)
+    private static ProcessStartInfo Info(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
@@ -38,7 +38,11 @@ public static class AnalyticsProcess
         // Tests deliver whole files before a run starts, so a pass need not wait for them to settle.
         info.Environment["Ingest__SettleSeconds"] = "0";
         info.Environment["DOTNET_TieredPGO"] = "0";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        return info;
+    }
+
+    private static Process Start(ProcessStartInfo info, Action<string>? onErrorLine, Action<string>? onOutputLine = null)
+    {
         var process = Process.Start(info)!;
         // Drain both pipes so a chatty child never blocks on a full pipe.
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line) onOutputLine?.Invoke(line); };
@@ -51,12 +55,8 @@ public static class AnalyticsProcess
     /// <summary>Runs to the end; returns the exit code and everything it wrote to stdout and stderr.</summary>
     public static async Task<(int Code, string Output, string Error)> RunCapturedAsync(TimeSpan timeout, params string[] args)
     {
-        var (output, error) = (new StringBuilder(), new StringBuilder());
-        using var process = Start(line => { lock (error) error.AppendLine(line); }, line => { lock (output) output.AppendLine(line); }, args);
-        using var limit = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(limit.Token);
-        process.WaitForExit(); // and the last lines of both pipes are read
-        lock (output) lock (error) return (process.ExitCode, output.ToString(), error.ToString());
+        var outcome = await RunAsync(timeout, _ => { }, args);
+        return (outcome.ExitCode, outcome.Output, outcome.Error);
     }
 
     /// <summary>Runs to the end; returns the exit code.</summary>
@@ -71,10 +71,32 @@ public static class AnalyticsProcess
     /// <summary>Runs to the end with extra environment variables (e.g. <c>Ingest__SettleSeconds</c>); returns the exit code and stdout.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var output = new System.Text.StringBuilder();
-        using var process = Start(null, line => { lock (output) output.Append(line).Append('\n'); }, environment, args);
+        var outcome = await RunAsync(timeout, info => { foreach (var (key, value) in environment) info.Environment[key] = value; }, args);
+        return (outcome.ExitCode, outcome.Output);
+    }
+
+    /// <summary>
+    /// Runs to the end with the start info adjusted by <paramref name="configure"/> (environment,
+    /// working directory; it may remove the <c>Ingest__IdHashKey</c> every child otherwise gets).
+    /// </summary>
+    public static async Task<Outcome> RunAsync(TimeSpan timeout, Action<ProcessStartInfo> configure, params string[] args)
+    {
+        var (output, error) = (new StringBuilder(), new StringBuilder());
+        using var process = StartConfigured(configure, line => { lock (error) error.Append(line).Append('\n'); }, args,
+            line => { lock (output) output.Append(line).Append('\n'); });
         using var limit = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(limit.Token);
-        lock (output) return (process.ExitCode, output.ToString());
+        process.WaitForExit(); // and the last lines of both pipes are read
+        lock (output) lock (error) return new Outcome(process.ExitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>Starts the child with its start info adjusted by <paramref name="configure"/>; the caller ends it.</summary>
+    public static Process StartConfigured(Action<ProcessStartInfo> configure, Action<string>? onErrorLine, string[] args, Action<string>? onOutputLine = null)
+    {
+        var info = Info(args);
+        configure(info);
+        return Start(info, onErrorLine, onOutputLine);
+    }
+
+    public sealed record Outcome(int ExitCode, string Output, string Error);
 }

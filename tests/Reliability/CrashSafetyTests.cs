@@ -95,6 +95,7 @@ public class CrashSafetyTests(ITestOutputHelper output)
             var staging = Path.Combine(crashed, "staging");
             (Directory.Exists(staging) ? Directory.GetDirectories(staging) : []).ShouldBeEmpty($"seed {seed}: staging leftovers");
             LakeFiles(crashed).ShouldBe(LakeFiles(clean), $"seed {seed}: the lake holds the same Parquet files");
+            (await AnalyticsProcess.RunAsync(RunLimit, "lake", "verify", "--data", crashed)).ShouldBe(0, $"seed {seed}: a second engine (Parquet.Net) reads every file the manifests name, and no other lies in the lake");
         }
         finally
         {
