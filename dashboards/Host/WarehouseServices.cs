@@ -17,8 +17,11 @@ public static class WarehouseServices
         var metrics = new MetricsOptions();
         configuration.GetSection(MetricsOptions.SectionName).Bind(metrics);
         services.AddSingleton(metrics);
-        services.AddSingleton(new CatalogConnections(dataDirectory));
-        services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open));
+        var limits = QueryLimits.From(configuration);
+        services.AddSingleton(limits);
+        services.AddSingleton(new CatalogConnections(dataDirectory, limits.QueryThreads));
+        services.AddSingleton(_ => new MartGate(limits.MaxConcurrentQueries, limits.QueryQueueLength, limits.QueryQueuePerClient));
+        services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open, sp.GetRequiredService<MartGate>()));
         services.AddSingleton<OccupationRankingService>();
         services.AddSingleton<SupplyDemandService>();
         services.AddSingleton<WageGuidanceService>();
@@ -28,7 +31,7 @@ public static class WarehouseServices
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<DataDesk>();
-        services.AddSingleton<MartCache>();
+        services.AddSingleton(sp => new MartCache(sp.GetRequiredService<Analytics.Ingest.LakeEvents>(), limits.MartCacheEntries));
         services.AddSingleton<Analytics.Reports.Publication.ProductPublication>();
         return services;
     }

@@ -25,13 +25,16 @@ public sealed class AppServer : IAsyncDisposable
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <param name="scheduler">false keeps Quartz off, so only the test decides when an ingest pass runs</param>
-    public static async Task<AppServer> StartAsync(string dataDirectory, bool scheduler = false)
+    /// <param name="settings">configuration on top of the test defaults (e.g. <c>Dashboards:MaxConcurrentQueries</c>)</param>
+    public static async Task<AppServer> StartAsync(string dataDirectory, bool scheduler = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var configuration = new Dictionary<string, string?> { ["Ingest:Enabled"] = scheduler ? "true" : "false", ["Logging:LogLevel:Default"] = "Warning" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         var app = WebHost.Build(new WebHostOptions
         {
             DataDirectory = dataDirectory,
             Urls = "http://127.0.0.1:0",
-            Settings = new Dictionary<string, string?> { ["Ingest:Enabled"] = scheduler ? "true" : "false", ["Logging:LogLevel:Default"] = "Warning" },
+            Settings = configuration,
         });
         foreach (var user in UserStore.DemoUsers()) app.Services.GetRequiredService<UserStore>().Add(user);
         var server = new AppServer(app, dataDirectory);

@@ -1,0 +1,35 @@
+namespace Analytics.Dashboards.Host;
+
+/// <summary>
+/// How much of the machine the web host's mart queries may take (configuration section
+/// <c>Dashboards</c>): the answer cache's size, the queries run at once and the queue before them.
+/// </summary>
+public sealed class QueryLimits
+{
+    public const string SectionName = "Dashboards";
+
+    /// <summary>Answers the cache keeps; the least recently used goes first.</summary>
+    public int MartCacheEntries { get; set; } = Data.MartCache.DefaultCapacity;
+
+    /// <summary>Mart queries running at once, each on one core (see <see cref="QueryThreads"/>).</summary>
+    public int MaxConcurrentQueries { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Queries waiting for a slot, all clients together; beyond it a request is answered 503 with Retry-After.</summary>
+    public int QueryQueueLength { get; set; } = 200;
+
+    /// <summary>Queries one client (signed-in user, else address) may have waiting; beyond it 503 with Retry-After.</summary>
+    public int QueryQueuePerClient { get; set; } = 10;
+
+    /// <summary>
+    /// DuckDB threads per query. One keeps a query on its gate thread (whose lower priority then
+    /// covers all of its work), so the queries never hold more than MaxConcurrentQueries cores.
+    /// </summary>
+    public int QueryThreads { get; set; } = 1;
+
+    public static QueryLimits From(IConfiguration configuration)
+    {
+        var limits = new QueryLimits();
+        configuration.GetSection(SectionName).Bind(limits);
+        return limits;
+    }
+}
