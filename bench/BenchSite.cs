@@ -31,8 +31,11 @@ public sealed class BenchSite : IAsyncDisposable
     public Uri BaseAddress { get; }
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<BenchSite> StartAsync(double demoScale)
+    /// <param name="settings">configuration on top of the bench's (e.g. <c>Dashboards:QueryThreadNice</c>)</param>
+    public static async Task<BenchSite> StartAsync(double demoScale, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var configuration = new Dictionary<string, string?> { ["Ingest:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"analytics-bench-site-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         DemoGenerator.Write(dataDirectory, demoScale);
@@ -40,7 +43,7 @@ public sealed class BenchSite : IAsyncDisposable
         {
             DataDirectory = dataDirectory,
             Urls = "http://127.0.0.1:0",
-            Settings = new Dictionary<string, string?> { ["Ingest:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning" },
+            Settings = configuration,
         });
         var users = app.Services.GetRequiredService<UserStore>();
         foreach (var user in UserStore.DemoUsers()) users.Add(user);

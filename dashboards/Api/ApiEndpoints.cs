@@ -45,7 +45,7 @@ public static class ApiEndpoints
         projects.MapGet("/projects/{projectId}", async (HttpContext http, string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
         {
             string? agency;
-            try { agency = await http.RequestServices.GetRequiredService<MartGate>().RunAsync(Client(http), () => service.AgencyOf(projectId)); }
+            try { agency = await http.RequestServices.GetRequiredService<MartGate>().RunAsync(Client(http), () => service.AgencyOf(projectId), http.RequestAborted); }
             catch (MartQueueFullException e) { return Busy(http, e); }
             if (agency is null) return Results.NotFound();
             if (!AgencyScope.MaySee(user, agency)) return Results.Forbid();
@@ -62,12 +62,17 @@ public static class ApiEndpoints
         var cache = http.RequestServices.GetRequiredService<MartCache>();
         var gate = http.RequestServices.GetRequiredService<MartGate>();
         var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
-        try { return Results.Ok(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query))); }
-        catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
-        catch (MartQueueFullException e) { return Busy(http, e); }
-        catch (Analytics.Warehouse.DuckDb.DuckDbException e) when (e.Message.Contains("does not exist"))
+        while (true)
         {
-            return Results.Problem("No data yet: the catalog has no ingested data.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            try { return Results.Ok(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, http.RequestAborted))); }
+            // The asker who queued this answer went away before its turn; ask again as this request.
+            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested) { }
+            catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
+            catch (MartQueueFullException e) { return Busy(http, e); }
+            catch (Analytics.Warehouse.DuckDb.DuckDbException e) when (e.Message.Contains("does not exist"))
+            {
+                return Results.Problem("No data yet: the catalog has no ingested data.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         }
     }
 

@@ -26,6 +26,13 @@ public sealed class QueryLimits
     /// </summary>
     public int QueryThreads { get; set; } = 1;
 
+    /// <summary>
+    /// Linux nice value of the query threads: when the CPU is short, sign-in, /health and cached
+    /// answers go first. 0 runs queries at the host's own priority (on a machine shared with other
+    /// busy processes, a nice query waits for them too).
+    /// </summary>
+    public int QueryThreadNice { get; set; } = Warehouse.Marts.MartGate.DefaultThreadNice;
+
     public static QueryLimits From(IConfiguration configuration)
     {
         var limits = new QueryLimits();

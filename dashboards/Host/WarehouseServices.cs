@@ -20,7 +20,7 @@ public static class WarehouseServices
         var limits = QueryLimits.From(configuration);
         services.AddSingleton(limits);
         services.AddSingleton(new CatalogConnections(dataDirectory, limits.QueryThreads));
-        services.AddSingleton(_ => new MartGate(limits.MaxConcurrentQueries, limits.QueryQueueLength, limits.QueryQueuePerClient));
+        services.AddSingleton(_ => new MartGate(limits.MaxConcurrentQueries, limits.QueryQueueLength, limits.QueryQueuePerClient, limits.QueryThreadNice));
         services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open, sp.GetRequiredService<MartGate>()));
         services.AddSingleton<OccupationRankingService>();
         services.AddSingleton<SupplyDemandService>();

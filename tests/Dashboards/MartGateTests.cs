@@ -73,4 +73,23 @@ public class MartGateTests
         await Should.ThrowAsync<MartValidationException>(gate.RunAsync<int>("a", () => throw new MartValidationException("bad region")));
         (await gate.RunAsync("a", () => 7)).ShouldBe(7);
     }
+
+    [Fact]
+    public async Task Work_whose_client_went_away_before_its_turn_is_dropped_unrun()
+    {
+        using var gate = new MartGate(slots: 1, queueLength: 10, queuePerClient: 10);
+        using var hold = new ManualResetEventSlim();
+        var held = gate.RunAsync("holder", () => hold.Wait(TimeSpan.FromMinutes(1)));
+        while (gate.Queued > 0) await Task.Delay(10);
+
+        using var gone = new CancellationTokenSource();
+        var ran = false;
+        var abandoned = gate.RunAsync("a", () => ran = true, gone.Token);
+        gone.Cancel();
+        hold.Set();
+        await Should.ThrowAsync<OperationCanceledException>(abandoned);
+        (await gate.RunAsync("a", () => 1)).ShouldBe(1);
+        ran.ShouldBeFalse();
+        (await held).ShouldBeTrue();
+    }
 }
