@@ -12,7 +12,7 @@ namespace Analytics.Warehouse.Marts;
 /// </summary>
 public sealed class MartGate : IDisposable
 {
-    /// <summary>The client of a query that arrives without one (a page or an export calling a service directly).</summary>
+    /// <summary>The client of queries that arrive without one (a page or an export calling a service directly).</summary>
     public const string UnnamedClient = "";
 
     /// <summary>Nice 10 weighs a query thread at about a tenth of a request thread when both want the CPU.</summary>
@@ -66,7 +66,8 @@ public sealed class MartGate : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _waiting.TryGetValue(client, out var queue);
-            if (_queued >= _queueLength || queue?.Count >= _queuePerClient)
+            // Unnamed work (pages and exports of all users together) is bounded by the whole queue only.
+            if (_queued >= _queueLength || (client != UnnamedClient && queue?.Count >= _queuePerClient))
                 throw new MartQueueFullException(RetryAfter);
             if (queue is null)
             {
