@@ -55,17 +55,24 @@ public static class ApiEndpoints
 
     /// <summary>
     /// The cached answer, or the query queued at the gate as this client's: the request awaits
-    /// its turn without holding a thread, and a full queue is 503 with Retry-After at once.
+    /// its turn without holding a thread; a full queue, or a turn that does not come within
+    /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
     /// </summary>
     private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query)
     {
         var cache = http.RequestServices.GetRequiredService<MartCache>();
         var gate = http.RequestServices.GetRequiredService<MartGate>();
         var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)
         {
-            try { return Results.Ok(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, http.RequestAborted))); }
-            // The asker who queued this answer went away before its turn; ask again as this request.
+            try { return Results.Ok(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token))); }
+            catch (OperationCanceledException) when (wait.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+            {
+                return Busy(http, new MartQueueFullException(gate.RetryAfter));
+            }
+            // The asker who queued this answer gave up before its turn; ask again as this request.
             catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested) { }
             catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
             catch (MartQueueFullException e) { return Busy(http, e); }

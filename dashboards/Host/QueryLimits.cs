@@ -17,6 +17,9 @@ public sealed class QueryLimits
     /// <summary>Queries waiting for a slot, all clients together; beyond it a request is answered 503 with Retry-After.</summary>
     public int QueryQueueLength { get; set; } = 200;
 
+    /// <summary>Seconds a request waits for its query's turn before it is answered 503 with Retry-After.</summary>
+    public int QueryWaitSeconds { get; set; } = 15;
+
     /// <summary>Queries one client (signed-in user, else address) may have waiting; beyond it 503 with Retry-After.</summary>
     public int QueryQueuePerClient { get; set; } = 10;
 

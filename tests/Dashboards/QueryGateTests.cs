@@ -13,6 +13,7 @@ public sealed class GatedSite : IAsyncLifetime
 {
     public const int Slots = 2;
     public const int PerClient = 10;
+    public const int WaitSeconds = 20;
     private readonly Warehouse.DuckDb.TestDirectory _dir = new();
     public AppServer Server { get; private set; } = default!;
 
@@ -23,6 +24,7 @@ public sealed class GatedSite : IAsyncLifetime
         {
             ["Dashboards:MaxConcurrentQueries"] = Slots.ToString(),
             ["Dashboards:QueryQueuePerClient"] = PerClient.ToString(),
+            ["Dashboards:QueryWaitSeconds"] = WaitSeconds.ToString(),
         });
         await Server.Get<IngestRunner>().RunPassAsync();
     }
@@ -112,6 +114,20 @@ public class QueryGateTests(GatedSite site) : IClassFixture<GatedSite>
         {
             foreach (var client in clients) client.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task A_request_whose_turn_does_not_come_in_time_is_answered_503_with_retry_after()
+    {
+        site.Server.Get<MartCache>().Clear();
+        using var client = await site.Server.SignedInClientAsync("stat");
+        using var hold = HoldEverySlot();
+        var response = await client.GetAsync(Indicators(300));   // waits QueryWaitSeconds for a slot that never frees
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta.ShouldNotBeNull();
+        hold.Dispose();
+
+        (await client.GetAsync(Indicators(300))).StatusCode.ShouldBe(HttpStatusCode.OK);   // not remembered as an error
     }
 
     /// <summary>Waits for a state the host reaches at once, bounded so that a broken host fails instead of hanging.</summary>

@@ -57,7 +57,8 @@ public sealed class MartGate : IDisposable
 
     /// <summary>
     /// Queues <paramref name="work"/> for <paramref name="client"/>; the task ends with its result or its exception.
-    /// Work whose <paramref name="abandoned"/> token fires before its turn (the client went away) is dropped unrun.
+    /// When <paramref name="abandoned"/> fires before the work's turn (the client went away, or waited long
+    /// enough) the task is cancelled at once and the work is dropped unrun; once running, it finishes.
     /// </summary>
     public Task<T> RunAsync<T>(string client, Func<T> work, CancellationToken abandoned = default)
     {
@@ -129,19 +130,33 @@ public sealed class MartGate : IDisposable
         public abstract void Cancel();
     }
 
-    private sealed class WorkItem<T>(Func<T> work, CancellationToken abandoned) : WorkItem
+    private sealed class WorkItem<T> : WorkItem
     {
         // Continuations must not run on the gate's thread: it belongs to the next query.
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Task<T> Task => _done.Task;
 
+        private readonly Func<T> _work;
+        private readonly CancellationTokenRegistration _registration;
+        private int _state;   // 0 waiting, 1 running, 2 cancelled (it stays in the queue and is skipped at its turn)
+
+        public WorkItem(Func<T> work, CancellationToken abandoned)
+        {
+            _work = work;
+            _registration = abandoned.UnsafeRegister(static item => ((WorkItem)item!).Cancel(), this);
+        }
+
         public override void Run()
         {
-            if (abandoned.IsCancellationRequested) { _done.TrySetCanceled(abandoned); return; }
-            try { _done.SetResult(work()); }
+            _registration.Dispose();
+            if (Interlocked.CompareExchange(ref _state, 1, 0) != 0) return;
+            try { _done.SetResult(_work()); }
             catch (Exception e) { _done.SetException(e); }
         }
 
-        public override void Cancel() => _done.TrySetCanceled();
+        public override void Cancel()
+        {
+            if (Interlocked.CompareExchange(ref _state, 2, 0) == 0) _done.TrySetCanceled();
+        }
     }
 }
