@@ -31,8 +31,15 @@ public sealed class BenchSite : IAsyncDisposable
     public Uri BaseAddress { get; }
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<BenchSite> StartAsync(double demoScale)
+    /// <param name="settings">configuration on top of the bench's (e.g. <c>Dashboards:QueryThreadNice</c>)</param>
+    public static async Task<BenchSite> StartAsync(double demoScale, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        // The load bench signs in dozens of clients from 127.0.0.1 at once: no per-client sign-in limit.
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Ingest:Enabled"] = "false", ["Ingest:SettleSeconds"] = "0", ["Logging:LogLevel:Default"] = "Warning", ["SignIn:Burst"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"analytics-bench-site-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         DemoGenerator.Write(dataDirectory, demoScale);
@@ -40,8 +47,7 @@ public sealed class BenchSite : IAsyncDisposable
         {
             DataDirectory = dataDirectory,
             Urls = "http://127.0.0.1:0",
-            // The load bench signs in dozens of clients from 127.0.0.1 at once: no per-client sign-in limit.
-            Settings = new Dictionary<string, string?> { ["Ingest:Enabled"] = "false", ["Ingest:SettleSeconds"] = "0", ["Logging:LogLevel:Default"] = "Warning", ["SignIn:Burst"] = "100000" },
+            Settings = configuration,
         });
         var users = app.Services.GetRequiredService<UserStore>();
         foreach (var user in UserStore.DemoUsers()) users.Add(user);

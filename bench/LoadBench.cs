@@ -130,14 +130,14 @@ public static class LoadBench
             $"posting_id,registered_on,region_code,employer_id,occupation_code,positions\nLOAD-{Guid.NewGuid():N},2026-08-15,440106,E-LOAD,{occupation},3\n");
     }
 
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double percent) =>
         sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T>
+    public static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T>
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? T.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;

@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["rankings"] = RankingsBench.Run,
     ["ingest"] = IngestBench.Run,
     ["load"] = LoadBench.Run,
+    ["hostile-load"] = HostileLoad.Run,
     ["screenshots"] = Screenshots.Run,
 };
 

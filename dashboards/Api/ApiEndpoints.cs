@@ -42,31 +42,61 @@ public static class ApiEndpoints
         projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
             WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id))))
             .WithSummary("Project totals over a period (money summed, percentages recomputed)");
-        projects.MapGet("/projects/{projectId}", (HttpContext http, string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
+        projects.MapGet("/projects/{projectId}", async (HttpContext http, string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
         {
-            var agency = service.AgencyOf(projectId);
+            string? agency;
+            try { agency = await http.RequestServices.GetRequiredService<MartGate>().RunAsync(Client(http), () => service.AgencyOf(projectId), http.RequestAborted); }
+            catch (MartQueueFullException e) { return Busy(http, e); }
             if (agency is null) return Results.NotFound();
             if (!AgencyScope.MaySee(user, agency)) return Results.Forbid();
-            return Answer(http, () => service.Get(projectId, Months(from, to, calendar)));
+            return await Answer(http, () => service.Get(projectId, Months(from, to, calendar)));
         }).WithSummary("One project's drill-down: cost items, workers per month, receivables aging");
     }
 
-    private static IResult Answer<T>(HttpContext http, Func<T> query)
+    /// <summary>
+    /// The cached answer, or the query queued at the gate as this client's: the request awaits
+    /// its turn without holding a thread; a full queue, or a turn that does not come within
+    /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
+    /// </summary>
+    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query)
     {
         var cache = http.RequestServices.GetRequiredService<MartCache>();
+        var gate = http.RequestServices.GetRequiredService<MartGate>();
         var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
-        try { return Results.Ok(cache.Get(key, query)); }
-        catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
-        catch (Analytics.Warehouse.DuckDb.DuckDbException e) when (e.Message.Contains("does not exist"))
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
+        while (true)
         {
-            return Results.Problem("No data yet: the catalog has no ingested data.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            try { return Results.Ok(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token))); }
+            catch (OperationCanceledException) when (wait.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+            {
+                return Busy(http, new MartQueueFullException(gate.RetryAfter));
+            }
+            // The asker who queued this answer gave up before its turn; ask again as this request.
+            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested) { }
+            catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
+            catch (MartQueueFullException e) { return Busy(http, e); }
+            catch (Analytics.Warehouse.DuckDb.DuckDbException e) when (e.Message.Contains("does not exist"))
+            {
+                return Results.Problem("No data yet: the catalog has no ingested data.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         }
     }
 
-    private static IResult WithAgency(ClaimsPrincipal user, string? requested, Func<string?, IResult> answer)
+    private static Task<IResult> WithAgency(ClaimsPrincipal user, string? requested, Func<string?, Task<IResult>> answer)
     {
         var (agency, forbidden) = AgencyScope.Resolve(user, requested);
-        return forbidden ? Results.Forbid() : answer(agency);
+        return forbidden ? Task.FromResult(Results.Forbid()) : answer(agency);
+    }
+
+    /// <summary>Whose turn a query takes at the gate: the signed-in user, else the remote address.</summary>
+    public static string Client(HttpContext http) =>
+        http.User.Identity?.Name is { Length: > 0 } name ? "user:" + name : "ip:" + http.Connection.RemoteIpAddress;
+
+    public static IResult Busy(HttpContext http, MartQueueFullException e)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     public static ReportingPeriod PeriodOrLatest(string? period, DataCalendar calendar) =>

@@ -14,8 +14,11 @@ public static class WarehouseServices
 {
     public static IServiceCollection AddWarehouseServices(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        services.AddSingleton(new CatalogConnections(dataDirectory));
-        services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open));
+        var limits = QueryLimits.From(configuration);
+        services.AddSingleton(limits);
+        services.AddSingleton(new CatalogConnections(dataDirectory, limits.QueryThreads));
+        services.AddSingleton(_ => new MartGate(limits.MaxConcurrentQueries, limits.QueryQueueLength, limits.QueryQueuePerClient, limits.QueryThreadNice));
+        services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open, sp.GetRequiredService<MartGate>()));
         services.AddSingleton<OccupationRankingService>();
         services.AddSingleton<SupplyDemandService>();
         services.AddSingleton<WageGuidanceService>();
@@ -25,7 +28,7 @@ public static class WarehouseServices
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<DataDesk>();
-        services.AddSingleton<MartCache>();
+        services.AddSingleton(sp => new MartCache(sp.GetRequiredService<Analytics.Ingest.LakeEvents>(), limits.MartCacheEntries));
         services.AddSingleton<Analytics.Reports.Publication.ProductPublication>();
         return services;
     }
