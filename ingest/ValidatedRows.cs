@@ -42,11 +42,15 @@ internal sealed class ValidatedRows
     private readonly SemaphoreSlim _inFlight = new(Environment.ProcessorCount * 4);
     private long _rowsIn;
     private long _rejected;
+    private readonly int _maxViolations;
+    private long _violationsLeftOut;
 
     /// <param name="parallel">Whether several threads may read: only when the source's headers are fixed (CSV).</param>
+    /// <param name="maxViolations">Violations kept for the rejects file; later ones are only counted (<see cref="ViolationsLeftOut"/>).</param>
     public ValidatedRows(IRecordSource source, DatasetSchema schema, PersonIdHasher hasher, bool parallel, long fileLength,
-        Action<long> report, CancellationToken cancellation)
+        Action<long> report, CancellationToken cancellation, int maxViolations = int.MaxValue)
     {
+        _maxViolations = maxViolations;
         _source = source;
         _schema = schema;
         _hasher = hasher;
@@ -66,7 +70,10 @@ internal sealed class ValidatedRows
     public long RowsIn => _rowsIn;
     public long Rejected => _rejected;
 
-    /// <summary>Every broken rule, in line order (a row's several violations keep their column order).</summary>
+    /// <summary>Violations found but not kept, because <see cref="Violations"/> already held the rejects file's worth.</summary>
+    public long ViolationsLeftOut => _violationsLeftOut;
+
+    /// <summary>Every broken rule kept, in line order (a row's several violations keep their column order).</summary>
     public IEnumerable<Violation> Violations => _violations.OrderBy(v => v.Line);
 
     /// <summary>Reads, validates and hands over every row; the caller's thread writes Parquet meanwhile.</summary>
@@ -220,7 +227,9 @@ internal sealed class ValidatedRows
         _rejected += rejected;
         if (work.Violations.Count > 0)
         {
-            _violations.AddRange(work.Violations);
+            // Blocks come in file order, so once enough are kept every later violation is on a later line: count it only.
+            if (_violations.Count < _maxViolations) _violations.AddRange(work.Violations);
+            else _violationsLeftOut += work.Violations.Count;
             work.Violations.Clear();
         }
     }

@@ -19,4 +19,9 @@ public interface IRecordSource : IDisposable
     /// <summary>The raw field for header <paramref name="index"/> (empty when the row is shorter).</summary>
     ReadOnlySpan<byte> Field(int index);
 
+    /// <summary>Why the current row broke a <see cref="ReadLimits"/> limit (its fields are then not all there), or null.</summary>
+    RowProblem? Problem => null;
 }
+
+/// <summary>A row over a reading limit: it is rejected with this rule. <paramref name="Field"/> is the header index, or -1 for the whole row.</summary>
+public readonly record struct RowProblem(int Field, string Rule, string Value);

@@ -13,12 +13,17 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     private int _fields;
     private readonly int[] _firstField = new int[capacity + 1];
     private readonly long[] _lines = new long[capacity];
+    private readonly RowProblem?[] _problems = new RowProblem?[capacity];
     private int _count;
     private int _current = -1;
 
     public int Capacity => capacity;
     public int Count => _count;
-    public bool IsFull => _count == capacity;
+    /// <summary>Full at <see cref="Capacity"/> rows or at <see cref="MaxBytes"/>, so blocks of very long rows stay small too.</summary>
+    public bool IsFull => _count == capacity || _used >= MaxBytes;
+
+    /// <summary>Bytes after which a block takes no more rows (a row itself is at most <see cref="ReadLimits.MaxRowBytes"/>).</summary>
+    public const int MaxBytes = 4 << 20;
 
     /// <summary>Bytes held (for CSV the whole records, separators included).</summary>
     public int Bytes => _used;
@@ -26,6 +31,7 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     /// <summary>Copies the source's current row.</summary>
     public void Add(IRecordSource source)
     {
+        _problems[_count] = source.Problem;
         if (source is CsvRecordSource csv)
         {
             AddRecord(csv.Current, csv.Line);
@@ -81,6 +87,7 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     public IReadOnlyList<string> Headers => headers;
     public long Line => _lines[_current];
     public int FieldCount => _firstField[_current + 1] - _firstField[_current];
+    public RowProblem? Problem => _problems[_current];
 
     public ReadOnlySpan<byte> Field(int index)
     {

@@ -18,13 +18,7 @@ public static class IngestScheduling
     public static IServiceCollection AddIngestScheduling(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var section = configuration.GetSection("Ingest");
-        services.AddSingleton(new IngestOptions
-        {
-            DataDirectory = dataDirectory,
-            IdHashKey = section["IdHashKey"],
-            BufferedRows = section.GetValue("BufferedRows", 1_000_000L),
-            RowsPerFile = section.GetValue("RowsPerFile", 1_000_000L),
-        });
+        services.AddSingleton(Options(section, dataDirectory));
         services.AddSingleton<LakeEvents>();
         services.AddSingleton<IngestStatusBoard>();
         services.AddSingleton(sp => new IngestRunner(sp.GetRequiredService<IngestOptions>(), sp.GetRequiredService<LakeEvents>()));
@@ -43,5 +37,24 @@ public static class IngestScheduling
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>The pass's options from the "Ingest" section (the host's appsettings and environment, or the CLI's).</summary>
+    public static IngestOptions Options(IConfiguration section, string dataDirectory)
+    {
+        var defaults = new IngestOptions { DataDirectory = dataDirectory };
+        return new IngestOptions
+        {
+            DataDirectory = dataDirectory,
+            IdHashKey = section["IdHashKey"],
+            BufferedRows = section.GetValue("BufferedRows", defaults.BufferedRows),
+            RowsPerFile = section.GetValue("RowsPerFile", defaults.RowsPerFile),
+            MaxColumns = section.GetValue("MaxColumns", defaults.MaxColumns),
+            MaxFieldChars = section.GetValue("MaxFieldChars", defaults.MaxFieldChars),
+            MaxRowBytes = section.GetValue("MaxRowBytes", defaults.MaxRowBytes),
+            MaxSharedStringChars = section.GetValue("MaxSharedStringChars", defaults.MaxSharedStringChars),
+            MaxCellsPerSheet = section.GetValue("MaxCellsPerSheet", defaults.MaxCellsPerSheet),
+            MaxRejectsPerFile = section.GetValue("MaxRejectsPerFile", defaults.MaxRejectsPerFile),
+        };
     }
 }

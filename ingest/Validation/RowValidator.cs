@@ -58,6 +58,13 @@ public sealed class RowValidator
         if (source.Headers.Count != _boundHeaders) BindNew(source.Headers);
         var before = violations.Count;
         var line = source.Line;
+        if (source.Problem is { } problem)
+        {
+            // Over a reading limit: the row's fields are not all there, so none is judged.
+            var header = problem.Field >= 0 && problem.Field < source.Headers.Count ? source.Headers[problem.Field] : "";
+            violations.Add(new Violation(line, header, problem.Rule, problem.Value));
+            return false;
+        }
         row.Clear();
         for (var c = 0; c < _fieldOf.Length; c++)
         {

@@ -20,6 +20,8 @@ public sealed class IngestSandbox : IDisposable
     public Action<string>? FaultPoint { get; set; }
     public long BufferedRows { get; set; } = 1_000_000;
     public long RowsPerFile { get; set; } = 1_000_000;
+    public Analytics.Ingest.Reading.ReadLimits Limits { get; set; } = Analytics.Ingest.Reading.ReadLimits.Default;
+    public int MaxRejectsPerFile { get; set; } = 10_000;
 
     public IngestRunner Runner() => new(new IngestOptions
     {
@@ -29,6 +31,12 @@ public sealed class IngestSandbox : IDisposable
         FaultPoint = FaultPoint,
         BufferedRows = BufferedRows,
         RowsPerFile = RowsPerFile,
+        MaxColumns = Limits.MaxColumns,
+        MaxFieldChars = Limits.MaxFieldChars,
+        MaxRowBytes = Limits.MaxRowBytes,
+        MaxSharedStringChars = Limits.MaxSharedStringChars,
+        MaxCellsPerSheet = Limits.MaxCellsPerSheet,
+        MaxRejectsPerFile = MaxRejectsPerFile,
     }, Events);
 
     public string Drop(string dataset, string name, string content, Encoding? encoding = null) =>
