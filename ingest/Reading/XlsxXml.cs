@@ -15,8 +15,12 @@ internal static class XlsxXml
         CloseInput = true,
     };
 
-    public static XmlReader Open(ZipArchive zip, string part) =>
-        XmlReader.Create(Entry(zip, part)?.Open() ?? throw new InvalidDataException($"not an XLSX workbook: part '{part}' is missing"), Settings);
+    /// <summary>Bytes of one tag with its attributes; Excel's longest are a few hundred.</summary>
+    private const int MaxTagBytes = 1 << 20;
+
+    public static XmlReader Open(ZipArchive zip, string part) => XmlReader.Create(
+        new XmlTagGuardStream(Entry(zip, part)?.Open() ?? throw new InvalidDataException($"not an XLSX workbook: part '{part}' is missing"), MaxTagBytes),
+        Settings);
 
     public static ZipArchiveEntry? Entry(ZipArchive zip, string part) =>
         zip.GetEntry(part) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, part, StringComparison.OrdinalIgnoreCase));
