@@ -176,8 +176,12 @@ public sealed class RowValidator
     private static string Shown(ColumnSpec spec, ReadOnlySpan<byte> raw)
     {
         var text = Encoding.UTF8.GetString(raw);
-        return spec.Kind == ColumnKind.PersonId ? PersonIdHasher.Mask(text) : text;
+        if (spec.Kind == ColumnKind.PersonId) text = PersonIdHasher.Mask(text);
+        // Enough to find the value; 10,000 rejects of 32,767 characters each would be a gigabyte, in memory and on disk.
+        return text.Length <= ShownChars ? text : $"{text[..ShownChars]}… ({text.Length:N0} characters)";
     }
+
+    private const int ShownChars = 200;
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
     {

@@ -101,6 +101,37 @@ public class HostileFileMemoryTests(ITestOutputHelper output)
         peak.ShouldBeLessThan(OneGiB);
     }
 
+    [Fact]
+    public async Task A_workbook_at_the_shared_string_limit_with_rows_of_32767_character_values_is_read_within_1_GiB()
+    {
+        using var data = new IngestSandbox();
+        const int strings = 1_520, rows = 4_000; // 1,520 × (32,767 + 1) characters: just under the 50,000,000 of the table
+        HostileWorkbook.Write(Path.Combine(data.Root, "inbox", "dispatch_costs", "full.xlsx"), w =>
+        {
+            w.Write("<sheetData>" + HostileWorkbook.Row(1, CostsHeader.Split(',')));
+            for (var r = 2; r < rows + 2; r++)
+            {
+                // Every row's category is a longest-possible shared string: read, validated, rejected with its value cut short.
+                w.Write($"<row r=\"{r}\"><c r=\"A{r}\" t=\"inlineStr\"><is><t>2026-09</t></is></c><c r=\"B{r}\" t=\"inlineStr\"><is><t>PR1</t></is></c>");
+                w.Write($"<c r=\"C{r}\" t=\"s\"><v>{r % strings}</v></c><c r=\"D{r}\"><v>1.5</v></c><c r=\"E{r}\" t=\"inlineStr\"><is><t>K{r}</t></is></c></row>");
+            }
+            w.Write("</sheetData>");
+        }, w =>
+        {
+            for (var i = 0; i < strings; i++) w.Write($"<si><t>{i:D5}{new string('长', 32_767 - 5)}</t></si>");
+        });
+
+        var (file, peak) = await IngestAsync(data.Root);
+        Report("XLSX at the limits: 49.8 M characters of shared strings, 4,000 rows of 32,767-character values", data, peak);
+
+        file.GetProperty("status").GetString().ShouldBe("loaded");
+        (file.GetProperty("rows_loaded").GetInt64(), file.GetProperty("rows_rejected").GetInt64()).ShouldBe((0L, 4_000L));
+        var reject = File.ReadLines(Path.Combine(data.Root, file.GetProperty("rejects").GetString()!)).Skip(1).First();
+        reject.ShouldStartWith("2,category,");
+        reject.ShouldEndWith("… (32,767 characters)\"");
+        peak.ShouldBeLessThan(OneGiB);
+    }
+
     private static void WriteCsv(IngestSandbox data, string name, Action<TextWriter> rows)
     {
         var path = Path.Combine(data.Root, "inbox", "dispatch_costs", name);
