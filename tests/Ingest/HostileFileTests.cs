@@ -1,6 +1,7 @@
 using System.Text;
 using Analytics.Ingest;
 using Analytics.Ingest.Reading;
+using Microsoft.Extensions.Configuration;
 using Shouldly;
 using Xunit;
 
@@ -184,5 +185,38 @@ public class HostileFileTests
         touched.UnchangedSinceFailure.ShouldBeFalse();
         File.GetLastAccessTimeUtc(path).ShouldBeGreaterThan(longAgo);
         sandbox.PassOne().UnchangedSinceFailure.ShouldBeTrue(); // and remembered with its new time
+    }
+
+    [Fact]
+    public async Task The_ingest_verb_reports_an_unchanged_failed_file_unread_and_reads_it_again_with_retry_failed()
+    {
+        using var sandbox = new IngestSandbox();
+        sandbox.Drop("dispatch_costs", "broken.csv", "month,project_id\n2026-09,PR1\n");
+        async Task<string> Ingest(params string[] extra)
+        {
+            var output = new StringWriter();
+            (await Analytics.Dashboards.Cli.AnalyticsCommandLine.RunAsync(["ingest", "--data", sandbox.Root, .. extra], output, new StringWriter()))
+                .ShouldBe(Analytics.Dashboards.Cli.AnalyticsCommandLine.Failed);
+            return output.ToString();
+        }
+
+        (await Ingest()).ShouldNotContain("not read again");
+        (await Ingest()).ShouldContain("not read again");
+        (await Ingest("--retry-failed")).ShouldNotContain("not read again");
+    }
+
+    [Fact]
+    public void The_limits_are_bound_from_the_ingest_section_and_default_to_the_documented_values()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ingest:MaxColumns"] = "64", ["Ingest:MaxRejectsPerFile"] = "5" })
+            .Build();
+
+        var options = Analytics.Ingest.Scheduling.IngestScheduling.Options(configuration.GetSection("Ingest"), "/data");
+
+        (options.Limits.MaxColumns, options.MaxRejectsPerFile).ShouldBe((64, 5));
+        options.Limits.ShouldBe(ReadLimits.Default with { MaxColumns = 64 });
+        (ReadLimits.Default.MaxFieldChars, ReadLimits.Default.MaxRowBytes, ReadLimits.Default.MaxSharedStringChars, ReadLimits.Default.MaxCellsPerSheet)
+            .ShouldBe((32_767, 4 << 20, 50_000_000L, 50_000_000L));
     }
 }
