@@ -44,8 +44,11 @@ public sealed class FailedFiles
     {
         var kept = _entries.Where(e => !scanned.Contains(e.Key) && File.Exists(paths.InboxFile(e.Key))).ToDictionary();
         foreach (var r in results)
-            if (r is { Status: FileStatus.Failed, Sha256: { } sha, Size: { } size, LastWriteUtc: { } time })
+        {
+            if (r.UnchangedSinceFailure) kept[r.File] = _entries[r.File]; // its first error, not the note about it
+            else if (r is { Status: FileStatus.Failed, Sha256: { } sha, Size: { } size, LastWriteUtc: { } time })
                 kept[r.File] = new Entry(size, time, sha, r.Error);
+        }
         if (kept.Count == 0 && _entries.Count == 0) return;
         Directory.CreateDirectory(paths.Staging);
         var temp = paths.FailedFiles + ".tmp";

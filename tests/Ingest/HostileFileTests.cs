@@ -173,6 +173,7 @@ public class HostileFileTests
         second.UnchangedSinceFailure.ShouldBeTrue();
         second.Error.ShouldBe(first.Error + " (unchanged since it failed, not read again: change the file or run `analytics ingest --retry-failed`)");
         File.GetLastAccessTimeUtc(path).ShouldBe(longAgo);
+        sandbox.PassOne().Error.ShouldBe(second.Error); // said once, however many passes
 
         var retried = sandbox.Runner().RunPassAsync(retryFailed: true).GetAwaiter().GetResult().Files.ShouldHaveSingleItem();
         retried.UnchangedSinceFailure.ShouldBeFalse();
