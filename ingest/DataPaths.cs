@@ -14,6 +14,8 @@ public sealed class DataPaths(string dataDirectory)
     public string Catalog => Path.Combine(Root, "warehouse.duckdb");
     public string KeyFile => Path.Combine(Root, "secrets", "id-hash.key");
     public string LockFile => Path.Combine(Root, "staging", ".ingest.lock");
+    /// <summary>Inbox files that failed, by size, time and hash, so unchanged ones are not read again (<see cref="Lake.FailedFiles"/>).</summary>
+    public string FailedFiles => Path.Combine(Root, "staging", "failed-files.json");
 
     public string StagingFor(long batch) => Path.Combine(Staging, batch.ToString());
 

@@ -14,7 +14,8 @@ public readonly record struct IngestProgress(string File, int FileIndex, int Fil
 /// rows go to its rejects file, repeated keys are rejected. A whole-file failure leaves nothing
 /// of the file staged.
 /// </summary>
-public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWriter writer, int maxFutureDays = IngestOptions.DefaultMaxFutureDays)
+public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWriter writer, ReadLimits limits, int maxRejectsPerFile,
+    int maxFutureDays = IngestOptions.DefaultMaxFutureDays)
 {
     /// <param name="sha256">The file's hash, or null to hash a CSV while reading it (see <see cref="CanHashWhileReading"/>).</param>
     public FileResult Ingest(InboxFile file, string? sha256, int ordinal, long batch, StageDatabase stage, List<StagedInput> staged,
@@ -25,7 +26,7 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         var text = IsCsv(file) ? TextEncodings.Choose(file.FullPath) : null;
         while (true)
         {
-            using var rejects = new RejectsWriter(rejectsPath);
+            using var rejects = new RejectsWriter(rejectsPath, maxRejectsPerFile);
             try
             {
                 return Read(file, sha256, ordinal, batch, schema, stage, staged, rejects, text, progress, fileCount, cancellation);
@@ -57,17 +58,18 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         var total = new FileInfo(file.FullPath).Length;
         var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var hashing = sha256 is null ? new HashingStream(stream) : null;
-        using var source = Open(file, hashing ?? (Stream)stream, text?.Encoding ?? Encoding.UTF8);
+        using var source = Open(file, hashing ?? (Stream)stream, text?.Encoding ?? Encoding.UTF8, limits);
         // Every reader reads the file front to back through this stream (XLSX: through its zip), so its position is the progress.
         void Report(long rows) => progress?.Report(new IngestProgress(file.ShownPath, ordinal, fileCount, stream.Position, total, rows));
         // CSV headers are fixed, so its rows can be validated on every core; JSON Lines may add headers as it goes.
         var rows = new ValidatedRows(source, schema, hasher, parallel: source is CsvRecordSource, total, Report, cancellation,
-            maxFutureDays, invalidUtf8Throws: text is { Settled: false });
+            maxRejectsPerFile, maxFutureDays, invalidUtf8Throws: text is { Settled: false });
         var output = writer.WriteFile(stage.Writers, rows, schema, batch, ordinal, DateTime.UtcNow);
         sha256 ??= hashing!.Sha256(); // the reader went to the end of the file
         try
         {
             foreach (var v in rows.Violations) rejects.Write(v);
+            rejects.LeftOut(rows.ViolationsLeftOut);
             rejects.Dispose();
         }
         catch
@@ -92,15 +94,15 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         };
     }
 
-    private static IRecordSource Open(InboxFile file, Stream stream, Encoding encoding)
+    private static IRecordSource Open(InboxFile file, Stream stream, Encoding encoding, ReadLimits limits)
     {
         try
         {
             return Path.GetExtension(file.FullPath).ToLowerInvariant() switch
             {
-                ".csv" or ".txt" => new CsvRecordSource(stream, encoding),
-                ".xlsx" => new XlsxRecordSource(stream),
-                ".jsonl" or ".ndjson" or ".json" => new JsonLinesRecordSource(stream),
+                ".csv" or ".txt" => new CsvRecordSource(stream, encoding, limits),
+                ".xlsx" => new XlsxRecordSource(stream, limits),
+                ".jsonl" or ".ndjson" or ".json" => new JsonLinesRecordSource(stream, limits),
                 var other => throw new FileRejectedException($"unsupported file type '{other}' (CSV, XLSX or JSON Lines)"),
             };
         }

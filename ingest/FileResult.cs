@@ -29,6 +29,9 @@ public sealed record FileResult
 
     [JsonIgnore] public string? Sha256 { get; init; }
     [JsonIgnore] public long? Size { get; init; }
+    [JsonIgnore] public DateTime? LastWriteUtc { get; init; }
+    /// <summary>A failed file left unread because it has not changed since it failed (see <c>FailedFiles</c>).</summary>
+    [JsonIgnore] public bool UnchangedSinceFailure { get; init; }
     /// <summary>Header columns that name nothing in the dataset (ignored).</summary>
     [JsonIgnore] public IReadOnlyList<string> UnknownColumns { get; init; } = [];
 }

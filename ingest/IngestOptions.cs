@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Analytics.Ingest.Reading;
 
 namespace Analytics.Ingest;
 
@@ -38,6 +38,33 @@ public sealed class IngestOptions
     /// rejected as a typo. Planned dates (contract and project ends, due dates) are not bounded.
     /// </summary>
     public int MaxFutureDays { get; init; } = DefaultMaxFutureDays;
+
+    /// <summary>Columns per row; a wider data row is rejected, a wider header fails the file.</summary>
+    public int MaxColumns { get; init; } = ReadLimits.Default.MaxColumns;
+
+    /// <summary>Characters per field (Excel's cell limit); a longer field rejects its row (an XLSX shared string fails the file).</summary>
+    public int MaxFieldChars { get; init; } = ReadLimits.Default.MaxFieldChars;
+
+    /// <summary>Bytes per CSV record or JSON line; a longer one is skipped without being held and rejected.</summary>
+    public int MaxRowBytes { get; init; } = ReadLimits.Default.MaxRowBytes;
+
+    /// <summary>Characters of an XLSX shared-string table (held in memory while the sheet is read); more fails the file.</summary>
+    public long MaxSharedStringChars { get; init; } = ReadLimits.Default.MaxSharedStringChars;
+
+    /// <summary>Cells (and row elements) of an XLSX sheet, whatever its dimension claims; more fails the file.</summary>
+    public long MaxCellsPerSheet { get; init; } = ReadLimits.Default.MaxCellsPerSheet;
+
+    /// <summary>Lines of one rejects file; a last line counts the violations left out (rows_rejected still counts every row).</summary>
+    public int MaxRejectsPerFile { get; init; } = 10_000;
+
+    public ReadLimits Limits => new()
+    {
+        MaxColumns = MaxColumns,
+        MaxFieldChars = MaxFieldChars,
+        MaxRowBytes = MaxRowBytes,
+        MaxSharedStringChars = MaxSharedStringChars,
+        MaxCellsPerSheet = MaxCellsPerSheet,
+    };
 
     /// <summary>How long a pass waits for another process's pass to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);

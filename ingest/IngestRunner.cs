@@ -29,14 +29,16 @@ public sealed class IngestRunner
     public DataPaths Paths => _paths;
 
     /// <summary>Runs one pass (optionally only the given datasets' folders) and returns what happened to each file.</summary>
-    public async Task<IngestPassResult> RunPassAsync(IReadOnlyCollection<string>? datasets = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
+    /// <param name="retryFailed">Read files again that failed before and have not changed since (otherwise they are reported failed unread).</param>
+    public async Task<IngestPassResult> RunPassAsync(IReadOnlyCollection<string>? datasets = null, IProgress<IngestProgress>? progress = null,
+        CancellationToken cancellation = default, bool retryFailed = false)
     {
         if (!await InProcess.WaitAsync(_options.LockTimeout, cancellation))
             throw new TimeoutException("Another ingest pass is still running in this process.");
         try
         {
             using var lockFile = await AcquireLockFileAsync(cancellation);
-            return await Task.Run(() => RunLocked(datasets, progress, cancellation), cancellation);
+            return await Task.Run(() => RunLocked(datasets, progress, retryFailed, cancellation), cancellation);
         }
         finally { InProcess.Release(); }
     }
@@ -44,7 +46,7 @@ public sealed class IngestRunner
     /// <summary>Only brings the catalog up to the lake (e.g. after another process committed); raises <see cref="LakeEvents.LakeChanged"/>.</summary>
     public (bool UpToDate, string? Error) SyncCatalog() => TrySync(LakeState.Load(_paths));
 
-    private IngestPassResult RunLocked(IReadOnlyCollection<string>? datasets, IProgress<IngestProgress>? progress, CancellationToken cancellation)
+    private IngestPassResult RunLocked(IReadOnlyCollection<string>? datasets, IProgress<IngestProgress>? progress, bool retryFailed, CancellationToken cancellation)
     {
         var committer = new BatchCommitter(_paths, _options.FaultPoint);
         var state = LakeState.Load(_paths);
@@ -56,10 +58,11 @@ public sealed class IngestRunner
             return new IngestPassResult(waiting, null, upToDate, error);
         }
 
+        var failed = FailedFiles.Load(_paths);
         var batch = state.LastBatch + 1;
         var hasher = new PersonIdHasher(PersonIdHasher.LoadOrCreateKey(_options.IdHashKey, _paths.KeyFile));
         var writer = new LakeWriter(_paths, _options.BufferedRows, _options.RowsPerFile);
-        var ingestor = new FileIngestor(_paths, hasher, writer, _options.MaxFutureDays);
+        var ingestor = new FileIngestor(_paths, hasher, writer, _options.Limits, _options.MaxRejectsPerFile, _options.MaxFutureDays);
         var results = new List<FileResult>();
         List<LakeFile> added, removed;
         using (var stage = new StageDatabase(_paths.StagingFor(batch), _options.StageMemoryLimit))
@@ -69,12 +72,13 @@ public sealed class IngestRunner
             for (var i = 0; i < files.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                results.Add(IngestOne(files[i], i, batch, stage, state, seen, staged, ingestor, progress, files.Count, cancellation));
+                results.Add(IngestOne(files[i], i, batch, stage, state, retryFailed ? null : failed, seen, staged, ingestor, progress, files.Count, cancellation));
             }
             _options.FaultPoint?.Invoke("before-merge");
             DropChanged(files, results, staged, batch);
             (added, removed) = writer.Merge(stage.Connection, state, batch, staged);
         }
+        failed.Save(_paths, files.Select(f => f.ShownPath).ToHashSet(StringComparer.Ordinal), results);
 
         var report = results.Concat(waiting).OrderBy(r => r.File, StringComparer.Ordinal).ToList();
         var taken = results.Where(r => r.Status != FileStatus.Waiting).ToList();
@@ -119,15 +123,19 @@ public sealed class IngestRunner
         }
     }
 
-    private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, PassFiles seen,
+    private FileResult IngestOne(InboxFile file, int ordinal, long batch, StageDatabase stage, LakeState state, FailedFiles? failed, PassFiles seen,
         List<StagedInput> staged, FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
         if (file.LinkTarget is not null)
             return FileIngestor.Failed(file, LinkIdentity(file.LinkTarget), "symbolic link refused: deliver the file itself (links are never followed)");
-        var size = file.Stamp.Length;
+        var (size, lastWrite) = (file.Stamp.Length, file.Stamp.LastWriteUtc);
         string? sha = null;
         try
         {
+            // Same size and time as when it failed: the same failure, without reading or hashing it again.
+            if (failed?.Unchanged(file.ShownPath, size, lastWrite) is { } before)
+                return FileIngestor.Failed(file, before.Sha256, $"{before.Error} (unchanged since it failed, not read again: change the file or run `analytics ingest --retry-failed`)")
+                    with { Size = size, LastWriteUtc = lastWrite, UnchangedSinceFailure = true };
             // A file no earlier one matches in size cannot be a re-delivery: hash it while reading instead of beforehand.
             var mayBeSeen = file.Schema is null || state.MayHaveIngested(file.Schema.Name, size) || !seen.AddSize(file.Schema.Name, size);
             if (mayBeSeen || !FileIngestor.CanHashWhileReading(file)) sha = BatchCommitter.Sha256Of(file.FullPath);
@@ -136,10 +144,10 @@ public sealed class IngestRunner
         if (file.Schema is null)
             return FileIngestor.Failed(file, sha, file.FolderName is null
                 ? "not in a dataset folder (inbox/<dataset>/...)"
-                : $"unknown dataset folder '{file.FolderName}'") with { Size = size };
+                : $"unknown dataset folder '{file.FolderName}'") with { Size = size, LastWriteUtc = lastWrite };
         if (sha is not null && (state.WasIngested(file.Schema.Name, sha) || !seen.AddHash(file.Schema.Name, sha)))
             return new FileResult { File = file.ShownPath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha, Size = size };
-        var result = ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation) with { Size = size };
+        var result = ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation) with { Size = size, LastWriteUtc = lastWrite };
         if (sha is null && result.Sha256 is { } computed) seen.AddHash(file.Schema.Name, computed);
         return result;
     }

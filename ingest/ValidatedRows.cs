@@ -44,15 +44,20 @@ internal sealed class ValidatedRows
     private readonly SemaphoreSlim _inFlight = new(Environment.ProcessorCount * 4);
     private long _rowsIn;
     private long _rejected;
+    private readonly int _maxViolations;
+    private long _violationsLeftOut;
 
     /// <param name="parallel">Whether several threads may read: only when the source's headers are fixed (CSV).</param>
+    /// <param name="maxViolations">Violations kept for the rejects file; later ones are only counted (<see cref="ViolationsLeftOut"/>).</param>
     /// <param name="invalidUtf8Throws">
     /// Whether a row that is not valid UTF-8 throws <see cref="System.Text.DecoderFallbackException"/> instead of being
     /// rejected: while the encoding was judged on the file's start only, such a row sends the file back to be judged whole.
     /// </param>
     public ValidatedRows(IRecordSource source, DatasetSchema schema, PersonIdHasher hasher, bool parallel, long fileLength,
-        Action<long> report, CancellationToken cancellation, int maxFutureDays = IngestOptions.DefaultMaxFutureDays, bool invalidUtf8Throws = false)
+        Action<long> report, CancellationToken cancellation, int maxViolations = int.MaxValue,
+        int maxFutureDays = IngestOptions.DefaultMaxFutureDays, bool invalidUtf8Throws = false)
     {
+        _maxViolations = maxViolations;
         _maxFutureDays = maxFutureDays;
         _invalidUtf8Throws = invalidUtf8Throws;
         _source = source;
@@ -74,7 +79,10 @@ internal sealed class ValidatedRows
     public long RowsIn => _rowsIn;
     public long Rejected => _rejected;
 
-    /// <summary>Every broken rule, in line order (a row's several violations keep their column order).</summary>
+    /// <summary>Violations found but not kept, because <see cref="Violations"/> already held the rejects file's worth.</summary>
+    public long ViolationsLeftOut => _violationsLeftOut;
+
+    /// <summary>Every broken rule kept, in line order (a row's several violations keep their column order).</summary>
     public IEnumerable<Violation> Violations => _violations.OrderBy(v => v.Line);
 
     /// <summary>Reads, validates and hands over every row; the caller's thread writes Parquet meanwhile.</summary>
@@ -119,7 +127,7 @@ internal sealed class ValidatedRows
                 // Blocks finish out of order; whoever completes the next block in line registers it and any that wait behind it.
                 foreach (var done in Register(work, sequence))
                 {
-                    output.Add(done.Rows, done.Valid, done.Block.Count, stop.Token);
+                    output.Add(done.Rows, done.Valid, done.Block.Count, done.Block.Bytes, stop.Token);
                     _workspaces.Add(done);
                     _inFlight.Release();
                 }
@@ -230,7 +238,9 @@ internal sealed class ValidatedRows
         _rejected += rejected;
         if (work.Violations.Count > 0)
         {
-            _violations.AddRange(work.Violations);
+            // Blocks come in file order, so once enough are kept every later violation is on a later line: count it only.
+            if (_violations.Count < _maxViolations) _violations.AddRange(work.Violations);
+            else _violationsLeftOut += work.Violations.Count;
             work.Violations.Clear();
         }
     }

@@ -14,6 +14,7 @@ namespace Analytics.Dashboards.Cli;
 public static class IngestCommand
 {
     public static readonly Option<bool> JsonOption = new("--json") { Description = "Print the per-file summary as a JSON array on stdout" };
+    public static readonly Option<bool> RetryFailedOption = new("--retry-failed") { Description = "Read again files that failed before and have not changed since" };
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -21,6 +22,7 @@ public static class IngestCommand
     {
         var command = new Command("ingest", "One pass over inbox/: validate, load into the lake, report per file");
         command.Options.Add(JsonOption);
+        command.Options.Add(RetryFailedOption);
         command.SetAction(async (parse, cancellation) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -28,10 +30,11 @@ public static class IngestCommand
             var json = parse.GetValue(JsonOption);
             using var host = VerbHost.Build(parse);
             var runner = host.Services.GetRequiredService<IngestRunner>();
+            var retryFailed = parse.GetValue(RetryFailedOption);
             IngestPassResult result;
             try
             {
-                result = await RunWithProgressAsync(runner, json, error, cancellation);
+                result = await RunWithProgressAsync(runner, json, retryFailed, error, cancellation);
             }
             catch (Exception e) when (e is TimeoutException or IOException or UnauthorizedAccessException or Analytics.Warehouse.DuckDb.DuckDbException)
             {
@@ -46,7 +49,7 @@ public static class IngestCommand
         return command;
     }
 
-    private static async Task<IngestPassResult> RunWithProgressAsync(IngestRunner runner, bool json, TextWriter error, CancellationToken cancellation)
+    private static async Task<IngestPassResult> RunWithProgressAsync(IngestRunner runner, bool json, bool retryFailed, TextWriter error, CancellationToken cancellation)
     {
         if (json || Console.IsOutputRedirected || Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -57,7 +60,7 @@ public static class IngestCommand
                 current = p.File;
                 error.WriteLine($"[{p.FileIndex + 1}/{p.FileCount}] reading {p.File}");
             });
-            return await runner.RunPassAsync(progress: plain, cancellation: cancellation);
+            return await runner.RunPassAsync(progress: plain, cancellation: cancellation, retryFailed: retryFailed);
         }
         IngestPassResult? result = null;
         await AnsiConsole.Progress()
@@ -72,7 +75,7 @@ public static class IngestCommand
                     task.Value = p.BytesRead;
                     task.Description = Markup.Escape($"{p.File} ({p.Rows:N0} rows)");
                 });
-                result = await runner.RunPassAsync(progress: bars, cancellation: cancellation);
+                result = await runner.RunPassAsync(progress: bars, cancellation: cancellation, retryFailed: retryFailed);
                 foreach (var task in tasks.Values) task.Value = task.MaxValue;
             });
         return result!;

@@ -15,7 +15,8 @@ public static class DataDeskEndpoints
         // A form post (antiforgery-checked), so a link on another site cannot start an ingest.
         desk.MapPost("/ingest-now", async ([FromForm] string? confirm, IngestRunner runner, CancellationToken cancellation) =>
         {
-            var result = await runner.RunPassAsync(cancellation: cancellation);
+            // Someone asked: files that failed before are read again too (the scheduled passes leave unchanged ones alone).
+            var result = await runner.RunPassAsync(cancellation: cancellation, retryFailed: true);
             var loaded = result.Files.Count(f => f.Status == FileStatus.Loaded);
             var failed = result.Files.Count(f => f.Status == FileStatus.Failed);
             return Results.Redirect($"/data?ran={result.Files.Count}&loaded={loaded}&failed={failed}");

@@ -30,6 +30,13 @@ internal sealed class PartitionedParquet : IDisposable
     private readonly BlockingCollection<(int Key, int Part, List<DataChunk> Chunks)> _queue = new(boundedCapacity: 2);
     private readonly Lock _detachGate = new();
     private long _buffered;
+    private long _bufferedBytes;
+
+    /// <summary>
+    /// The row budget assumes rows of about 150 bytes; rows of long texts (up to Ingest:MaxFieldChars
+    /// per field) are bounded by their bytes too, estimated from the records they were read from.
+    /// </summary>
+    private const long BytesPerBudgetedRow = 150;
 
     /// <param name="stagedPath">Maps a lake path (dataset/year=…/month=…/file) to where the batch stages it.</param>
     /// <param name="fixedPartition">yyyyMM for datasets without a date to partition by (the ingest month).</param>
@@ -50,7 +57,8 @@ internal sealed class PartitionedParquet : IDisposable
     public List<LakeFile> Written { get; } = [];
 
     /// <summary>Adds a block's valid rows (called by several workers at once); may block while earlier rows are written out.</summary>
-    public void Add(ParsedRow[] rows, bool[] valid, int count, CancellationToken cancellation)
+    /// <param name="bytes">The block's size as read, to share out among the rows it adds.</param>
+    public void Add(ParsedRow[] rows, bool[] valid, int count, long bytes, CancellationToken cancellation)
     {
         // Group the block's rows by partition (a block usually spans few months), then lock each partition once.
         var groups = new Dictionary<int, List<int>>();
@@ -61,22 +69,28 @@ internal sealed class PartitionedParquet : IDisposable
             if (!groups.TryGetValue(key, out var members)) groups[key] = members = [];
             members.Add(i);
         }
-        long added = 0;
+        long added = 0, addedBytes = 0;
         foreach (var (key, members) in groups)
         {
             var partition = _partitions.GetOrAdd(key, _ => new Partition());
+            var share = bytes * members.Count / count;
             lock (partition.Gate)
+            {
                 foreach (var i in members) partition.Write(_chunkRows, rows[i], NewChunk);
+                partition.Bytes += share;
+            }
             added += members.Count;
+            addedBytes += share;
         }
         Interlocked.Add(ref _buffered, added);
+        Interlocked.Add(ref _bufferedBytes, addedBytes);
         lock (_detachGate)
         {
             foreach (var key in groups.Keys)
                 if (_partitions[key] is { } full && full.Rows >= _maxRowsPerFile) Enqueue(key, full, cancellation);
-            while (Interlocked.Read(ref _buffered) > _budgetRows)
+            while (Interlocked.Read(ref _buffered) > _budgetRows || Interlocked.Read(ref _bufferedBytes) > _budgetRows * BytesPerBudgetedRow)
             {
-                var (key, largest) = _partitions.MaxBy(p => p.Value.Rows);
+                var (key, largest) = Interlocked.Read(ref _buffered) > _budgetRows ? _partitions.MaxBy(p => p.Value.Rows) : _partitions.MaxBy(p => p.Value.Bytes);
                 if (largest.Rows == 0) break;
                 Enqueue(key, largest, cancellation);
             }
@@ -87,8 +101,10 @@ internal sealed class PartitionedParquet : IDisposable
     {
         List<DataChunk> chunks;
         int part;
-        lock (partition.Gate) (chunks, part) = (partition.Detach(), partition.Parts++);
+        long bytes;
+        lock (partition.Gate) (bytes, chunks, part) = (partition.Bytes, partition.Detach(), partition.Parts++);
         Interlocked.Add(ref _buffered, -chunks.Sum(c => (long)c.Rows));
+        Interlocked.Add(ref _bufferedBytes, -bytes);
         _queue.Add((key, part, chunks), cancellation);
     }
 
@@ -185,6 +201,9 @@ internal sealed class PartitionedParquet : IDisposable
         public Lock Gate { get; } = new();
         public long Rows { get; private set; }
 
+        /// <summary>Estimated bytes of the rows buffered (see <see cref="Add"/>).</summary>
+        public long Bytes { get; set; }
+
         /// <summary>Parts handed out to be written so far (each becomes one file).</summary>
         public int Parts { get; set; }
 
@@ -205,6 +224,7 @@ internal sealed class PartitionedParquet : IDisposable
             _chunks = [];
             _current = null;
             Rows = 0;
+            Bytes = 0;
             return chunks;
         }
     }

@@ -22,12 +22,19 @@ public sealed class CsvRecordSource : IRecordSource
     private int _count;
     private long _nextLine = 1;
     private readonly List<string> _headers = [];
+    private readonly ReadLimits _limits;
+    private int _extraColumns;  // fields beyond MaxColumns in the current record: counted, not kept
+    private int _longField;     // the first field whose bytes may exceed MaxFieldChars characters, or -1
+    private RowProblem? _problem;
 
-    public CsvRecordSource(Stream stream, Encoding encoding)
+    public CsvRecordSource(Stream stream, Encoding encoding, ReadLimits? limits = null)
     {
         _raw = stream;
+        _limits = limits ?? ReadLimits.Default;
         _stream = encoding.CodePage == Encoding.UTF8.CodePage ? stream : Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8, leaveOpen: true);
         if (!ReadRecord()) throw new InvalidDataException("The file is empty (no header row).");
+        // A header over a limit leaves no way to tell which field is which column: the file fails.
+        if (_problem is { } problem) throw new InvalidDataException($"header row: {problem.Rule} ({problem.Value})");
         var first = true;
         for (var i = 0; i < _count; i++)
         {
@@ -41,6 +48,7 @@ public sealed class CsvRecordSource : IRecordSource
     public IReadOnlyList<string> Headers => _headers;
     public long Line { get; private set; }
     public int FieldCount => _count;
+    public RowProblem? Problem => _problem;
 
     public ReadOnlySpan<byte> Field(int index) =>
         index < _count ? _buffer.AsSpan(_start - _consumed + _fieldStart[index], _fieldLength[index]) : default;
@@ -57,6 +65,7 @@ public sealed class CsvRecordSource : IRecordSource
     {
         while (ReadRecord())
         {
+            if (_problem is not null) return true;
             for (var i = 0; i < _count; i++)
                 if (!IsBlank(Field(i))) return true;
         }
@@ -71,16 +80,91 @@ public sealed class CsvRecordSource : IRecordSource
         {
             var available = _buffer.AsSpan(_start, _end - _start);
             if (available.IsEmpty && _eof) return false;
+            _extraColumns = 0;
+            _longField = -1;
+            _problem = null;
             if (TryParse(available, _eof, out var consumed, out var newlines))
             {
                 _start += consumed;
                 _consumed = consumed;
                 Line = _nextLine;
                 _nextLine += newlines;
+                // A record that happened to fit the buffer is judged like one that did not.
+                _problem = consumed > _limits.MaxRowBytes ? new RowProblem(-1, _limits.RowTooLong, "") : LimitBroken();
+                return true;
+            }
+            if (available.Length >= _limits.MaxRowBytes)
+            {
+                SkipLongRecord();
                 return true;
             }
             Refill();
         }
+    }
+
+    private RowProblem? LimitBroken()
+    {
+        if (_extraColumns > 0) return new RowProblem(-1, _limits.TooManyColumns, $"{_count + _extraColumns:N0} columns");
+        for (var i = Math.Max(0, _longField); _longField >= 0 && i < _count; i++)
+        {
+            var chars = Encoding.UTF8.GetCharCount(Field(i));
+            if (chars > _limits.MaxFieldChars) return new RowProblem(i, _limits.FieldTooLong, $"{chars:N0} characters");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Passes over a record longer than MaxRowBytes to its end (a line end outside quotes, as
+    /// <see cref="TryParse"/> reads quotes) without holding it; the record becomes a rejected row.
+    /// </summary>
+    private void SkipLongRecord()
+    {
+        var (fieldStart, quoted, newlines) = (true, false, 0L);
+        while (true)
+        {
+            var data = _buffer.AsSpan(_start, _end - _start);
+            var i = 0;
+            for (; i < data.Length; i++)
+            {
+                var b = data[i];
+                if (quoted)
+                {
+                    if (b == (byte)'\n') newlines++;
+                    else if (b == (byte)'"')
+                    {
+                        if (i + 1 == data.Length && !_eof) break; // an escaped quote may continue in the next read
+                        if (i + 1 < data.Length && data[i + 1] == (byte)'"') i++;
+                        else quoted = false;
+                    }
+                    continue;
+                }
+                if (b == (byte)'\n')
+                {
+                    _start += i + 1;
+                    EndSkipped(newlines + 1);
+                    return;
+                }
+                if (b == (byte)',') { fieldStart = true; continue; }
+                if (b == (byte)'"' && fieldStart) quoted = true;
+                fieldStart = false;
+            }
+            _start += i;
+            if (_eof && _start == _end)
+            {
+                EndSkipped(newlines);
+                return;
+            }
+            Refill();
+        }
+    }
+
+    private void EndSkipped(long newlines)
+    {
+        _count = 0;
+        _consumed = 0;
+        Line = _nextLine;
+        _nextLine += newlines;
+        _problem = new RowProblem(-1, _limits.RowTooLong, "");
     }
 
     private void Refill()
@@ -193,6 +277,8 @@ public sealed class CsvRecordSource : IRecordSource
 
     private void AddField(int start, int length)
     {
+        if (_count == _limits.MaxColumns) { _extraColumns++; return; }
+        if (length > _limits.MaxFieldChars && _longField < 0) _longField = _count;
         if (_count == _fieldStart.Length)
         {
             Array.Resize(ref _fieldStart, _count * 2);

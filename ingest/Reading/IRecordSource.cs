@@ -21,4 +21,10 @@ public interface IRecordSource : IDisposable
 
     /// <summary>Why the current row cannot be taken as it stands (bytes that are not text, a cell that points nowhere), or null.</summary>
     RowDefect? Defect => null;
+
+    /// <summary>Why the current row broke a <see cref="ReadLimits"/> limit (its fields are then not all there), or null.</summary>
+    RowProblem? Problem => null;
 }
+
+/// <summary>A row over a reading limit: it is rejected with this rule. <paramref name="Field"/> is the header index, or -1 for the whole row.</summary>
+public readonly record struct RowProblem(int Field, string Rule, string Value);

@@ -16,12 +16,17 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     private readonly int[] _rowStart = new int[capacity + 1];
     // What a source found wrong with a row it read (an XLSX cell pointing nowhere); byte-level defects are found on demand.
     private readonly RowDefect?[] _sourceDefects = new RowDefect?[capacity];
+    private readonly RowProblem?[] _problems = new RowProblem?[capacity];
     private int _count;
     private int _current = -1;
 
     public int Capacity => capacity;
     public int Count => _count;
-    public bool IsFull => _count == capacity;
+    /// <summary>Full at <see cref="Capacity"/> rows or at <see cref="MaxBytes"/>, so blocks of very long rows stay small too.</summary>
+    public bool IsFull => _count == capacity || _used >= MaxBytes;
+
+    /// <summary>Bytes after which a block takes no more rows (a row itself is at most <see cref="ReadLimits.MaxRowBytes"/>).</summary>
+    public const int MaxBytes = 4 << 20;
 
     /// <summary>Bytes held (for CSV the whole records, separators included).</summary>
     public int Bytes => _used;
@@ -29,6 +34,7 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     /// <summary>Copies the source's current row.</summary>
     public void Add(IRecordSource source)
     {
+        _problems[_count] = source.Problem;
         if (source is CsvRecordSource csv)
         {
             AddRecord(csv.Current, csv.Line);
@@ -90,6 +96,7 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     public IReadOnlyList<string> Headers => headers;
     public long Line => _lines[_current];
     public int FieldCount => _firstField[_current + 1] - _firstField[_current];
+    public RowProblem? Problem => _problems[_current];
 
     public ReadOnlySpan<byte> Field(int index)
     {

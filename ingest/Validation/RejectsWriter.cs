@@ -6,19 +6,41 @@ namespace Analytics.Ingest.Validation;
 
 /// <summary>
 /// A file's rejects CSV (UTF-8 with BOM so Excel shows Chinese): line, column, rule, value.
-/// Created on the first reject only, so a clean file has no rejects file. Whatever a row held, a
-/// value never shows a resident id (masked) and never runs as a spreadsheet formula.
+/// Created on the first reject only, so a clean file has no rejects file. At most
+/// <c>maxLines</c> violations are written; a last line says how many more there were. Whatever a
+/// row held, a value never shows a resident id (masked) and never runs as a spreadsheet formula.
 /// </summary>
 public sealed class RejectsWriter : IDisposable
 {
     private readonly string _path;
+    private readonly int _maxLines;
     private StreamWriter? _writer;
+    private int _lines;
+    private long _leftOut;
 
-    public RejectsWriter(string path) => _path = path;
+    public RejectsWriter(string path, int maxLines = int.MaxValue)
+    {
+        _path = path;
+        _maxLines = maxLines;
+    }
 
     public string? WrittenPath => _writer is null ? null : _path;
 
     public void Write(Violation v)
+    {
+        if (_lines == _maxLines)
+        {
+            _leftOut++;
+            return;
+        }
+        _lines++;
+        WriteLine(v);
+    }
+
+    /// <summary>Counts violations that were found but never handed over (see <c>ValidatedRows.ViolationsLeftOut</c>).</summary>
+    public void LeftOut(long count) => _leftOut += count;
+
+    private void WriteLine(Violation v)
     {
         if (_writer is null)
         {
@@ -26,7 +48,7 @@ public sealed class RejectsWriter : IDisposable
             _writer = new StreamWriter(_path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             _writer.Write(Header);
         }
-        _writer.Write(Line([v.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Column, v.Rule, v.Value]));
+        _writer.Write(Line([v.Line > 0 ? v.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", v.Column, v.Rule, v.Value]));
     }
 
     private const string Header = "line,column,rule,value\n";
@@ -56,8 +78,18 @@ public sealed class RejectsWriter : IDisposable
     {
         _writer?.Dispose();
         _writer = null;
+        _leftOut = 0;
         if (File.Exists(_path)) File.Delete(_path);
     }
 
-    public void Dispose() => _writer?.Dispose();
+    public void Dispose()
+    {
+        if (_leftOut > 0)
+        {
+            // The summary line keeps the file's columns: no line, no column, the rule says what happened, the value how many.
+            WriteLine(new Violation(0, "", $"not written: rejects files stop at {_maxLines:N0} lines (Ingest:MaxRejectsPerFile)", $"{_leftOut} more"));
+            _leftOut = 0;
+        }
+        _writer?.Dispose();
+    }
 }

@@ -67,6 +67,13 @@ public sealed class RowValidator
         if (source.Headers.Count != _boundHeaders) BindNew(source.Headers);
         var before = violations.Count;
         var line = source.Line;
+        if (source.Problem is { } problem)
+        {
+            // Over a reading limit: the row's fields are not all there, so none is judged.
+            var header = problem.Field >= 0 && problem.Field < source.Headers.Count ? source.Headers[problem.Field] : "";
+            violations.Add(new Violation(line, header, problem.Rule, problem.Value));
+            return false;
+        }
         if (source.Defect is { } defect)
         {
             violations.Add(new Violation(line, ColumnOfField(source, defect.Field), defect.Rule, defect.Value ?? ShownDefect(defect.Field, source.Field(defect.Field))));
@@ -216,8 +223,12 @@ public sealed class RowValidator
     private static string Shown(ColumnSpec spec, ReadOnlySpan<byte> raw)
     {
         var text = Encoding.UTF8.GetString(raw);
-        return spec.Kind == ColumnKind.PersonId ? PersonIdHasher.Mask(text) : text;
+        if (spec.Kind == ColumnKind.PersonId) text = PersonIdHasher.Mask(text);
+        // Enough to find the value; 10,000 rejects of 32,767 characters each would be a gigabyte, in memory and on disk.
+        return text.Length <= ShownChars ? text : $"{text[..ShownChars]}… ({text.Length:N0} characters)";
     }
+
+    private const int ShownChars = 200;
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
     {

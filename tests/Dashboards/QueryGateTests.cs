@@ -53,7 +53,7 @@ public class QueryGateTests(GatedSite site) : IClassFixture<GatedSite>
     public async Task Many_concurrent_requests_never_run_more_mart_queries_than_the_slots()
     {
         site.Server.Get<MartCache>().Clear();
-        var clients = await Task.WhenAll(Users.Select(site.Server.SignedInClientAsync));
+        var clients = await Task.WhenAll(Users.Select(u => site.Server.SignedInClientAsync(u)));
         try
         {
             // three users, ten requests each in flight: all fit their queues, none may run beside more than one other
@@ -93,7 +93,7 @@ public class QueryGateTests(GatedSite site) : IClassFixture<GatedSite>
     public async Task Health_and_sign_in_answer_while_every_query_slot_is_taken()
     {
         site.Server.Get<MartCache>().Clear();
-        var clients = await Task.WhenAll(Users.Select(site.Server.SignedInClientAsync));
+        var clients = await Task.WhenAll(Users.Select(u => site.Server.SignedInClientAsync(u)));
         try
         {
             using var hold = HoldEverySlot();

@@ -23,6 +23,8 @@ public sealed class IngestSandbox : IDisposable
     /// <summary>Tests drop whole files before a pass, so passes need not wait for them to settle.</summary>
     public double SettleSeconds { get; set; }
     public int MaxFutureDays { get; set; } = IngestOptions.DefaultMaxFutureDays;
+    public Analytics.Ingest.Reading.ReadLimits Limits { get; set; } = Analytics.Ingest.Reading.ReadLimits.Default;
+    public int MaxRejectsPerFile { get; set; } = 10_000;
 
     public IngestRunner Runner() => new(new IngestOptions
     {
@@ -34,6 +36,12 @@ public sealed class IngestSandbox : IDisposable
         RowsPerFile = RowsPerFile,
         SettleSeconds = SettleSeconds,
         MaxFutureDays = MaxFutureDays,
+        MaxColumns = Limits.MaxColumns,
+        MaxFieldChars = Limits.MaxFieldChars,
+        MaxRowBytes = Limits.MaxRowBytes,
+        MaxSharedStringChars = Limits.MaxSharedStringChars,
+        MaxCellsPerSheet = Limits.MaxCellsPerSheet,
+        MaxRejectsPerFile = MaxRejectsPerFile,
     }, Events);
 
     public string Drop(string dataset, string name, string content, Encoding? encoding = null) =>
