@@ -79,7 +79,7 @@ public static class HostileLoad
             var signInOk = Report("sign-in POST", signIn, goal: 100);
             Report("hot /api (cached)", hot, goal: null);
             Console.WriteLine($"cache: {hits:N0} hits, {misses:N0} misses (hit rate {100.0 * hits / Math.Max(1, hits + misses):N1} %), {cache.Count:N0} entries kept");
-            Console.WriteLine($"mart queries at once: at most {site.Get<MartConnection>().PeakRunning} (gate slots {gate.Slots})");
+            Console.WriteLine($"mart queries at once: at most {site.Get<Analytics.Warehouse.DuckDb.DuckDbDataSource>().PeakRunning} (gate slots {gate.Slots})");
             return healthOk && signInOk ? 0 : 1;
         }
         finally
@@ -91,8 +91,7 @@ public static class HostileLoad
     /// <summary>Every (month, region) pair the data has, shuffled with a fixed seed, as /api/indicators URLs.</summary>
     private static List<string> DistinctQuestions(BenchSite site)
     {
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(site.DataDirectory, "warehouse.duckdb")}");
-        connection.Open();
+        using var connection = site.Get<Analytics.Warehouse.DuckDb.DuckDbDataSource>().OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT strftime(m.month, '%Y-%m'), r.region_code

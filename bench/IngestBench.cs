@@ -76,10 +76,9 @@ public static class IngestBench
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var target = Path.Combine(work, "duckdb.parquet");
-        using (var connection = new DuckDbConnection("Data Source=:memory:"))
+        using (var database = DuckDbDataSource.InMemory())
         {
-            connection.Open();
-            connection.ExecuteNonQuery($"COPY (SELECT * FROM read_csv('{source}', header = true)) TO '{target}' (FORMAT parquet)");
+            database.ExecuteNonQuery($"COPY (SELECT * FROM read_csv('{source}', header = true)) TO '{target}' (FORMAT parquet)");
         }
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;

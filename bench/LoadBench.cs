@@ -117,13 +117,8 @@ public static class LoadBench
     private static void DropOneVacancy(BenchSite site)
     {
         string occupation;
-        using (var connection = new DuckDbConnection($"Data Source={Path.Combine(site.DataDirectory, "warehouse.duckdb")}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT min(occupation_code) FROM vacancies";
-            occupation = (string)command.ExecuteScalar()!;
-        }
+        using (var catalog = DuckDbDataSource.File(Path.Combine(site.DataDirectory, "warehouse.duckdb")))
+            occupation = (string)catalog.ExecuteScalar("SELECT min(occupation_code) FROM vacancies")!;
         var inbox = Path.Combine(site.DataDirectory, "inbox", "vacancies");
         Directory.CreateDirectory(inbox);
         File.WriteAllText(Path.Combine(inbox, "load-bench.csv"),

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Warehouse.DuckDb;
@@ -32,8 +33,8 @@ public static class RankingsBench
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {LoadAverage()}");
 
         Generate(dir, rows);
-        using var db = new DuckDbConnection("Data Source=:memory:");
-        db.Open();
+        using var catalog = DuckDbDataSource.Scratch();
+        using var db = catalog.OpenConnection();
         // the catalog contract: views named as the datasets, over the lake's Parquet files
         db.ExecuteNonQuery($"""
             CREATE VIEW vacancies AS
@@ -47,7 +48,7 @@ public static class RankingsBench
             CREATE TABLE regions AS SELECT * FROM read_parquet('{Path.Combine(dir, "regions.parquet")}');
             """);
 
-        var service = new OccupationRankingService(db);
+        var service = new OccupationRankingService(catalog);
         var (serviceTime, ranking) = Time(() => service.GetRanking(Quarter));
         var (sqlTime, bare) = Time(() => BareSql(db));
         var (minimalTime, minimal) = Time(() => MinimalSql(db));
@@ -80,8 +81,7 @@ public static class RankingsBench
             if (Directory.Exists(Path.Combine(dir, "lake", dataset))) Directory.Delete(Path.Combine(dir, "lake", dataset), true);
         Directory.CreateDirectory(Path.Combine(dir, "lake"));
         var clock = Stopwatch.StartNew();
-        using var db = new DuckDbConnection("Data Source=:memory:");
-        db.Open();
+        using var db = DuckDbDataSource.Scratch();
         db.ExecuteNonQuery($"""
             CREATE MACRO region(i) AS printf('%02d%02d%02d', 11 + i % 30, 1 + (i // 30) % 6, 1 + (i // 180) % 6);
             CREATE MACRO occupation(i) AS printf('%d-%02d-%02d-%02d', 1 + i % 8, 1 + (i // 8) % 6, 1 + (i // 48) % 6, 1 + (i // 288) % 5);
@@ -123,7 +123,7 @@ public static class RankingsBench
     }
 
     /// <summary>The ranking's figures written by hand, the way an analyst would: each period and table apart.</summary>
-    private static List<Figures> BareSql(DuckDbConnection db)
+    private static List<Figures> BareSql(DuckDBConnection db)
     {
         using var command = db.CreateCommand();
         command.CommandText = """
@@ -157,9 +157,9 @@ public static class RankingsBench
             FROM top t LEFT JOIN prev_rank p ON p.occupation_code = t.occupation_code AND p.r <= 100
             ORDER BY t.r
             """;
-        command.Parameters.AddValue(Quarter.Previous.Start);
-        command.Parameters.AddValue(Quarter.Start);
-        command.Parameters.AddValue(Quarter.End);
+        command.Parameters.Add(new DuckDBParameter(Quarter.Previous.Start));
+        command.Parameters.Add(new DuckDBParameter(Quarter.Start));
+        command.Parameters.Add(new DuckDBParameter(Quarter.End));
         using var reader = command.ExecuteReader();
         var rows = new List<Figures>();
         while (reader.Read())
@@ -169,7 +169,7 @@ public static class RankingsBench
     }
 
     /// <summary>The quarter's ranking alone: no previous period, no cities.</summary>
-    private static List<string> MinimalSql(DuckDbConnection db)
+    private static List<string> MinimalSql(DuckDBConnection db)
     {
         using var command = db.CreateCommand();
         command.CommandText = """
@@ -183,15 +183,15 @@ public static class RankingsBench
             ORDER BY coalesce(demand, 0) - coalesce(supply, 0) DESC, CASE WHEN supply > 0 THEN demand / supply END DESC NULLS FIRST, occupation_code
             LIMIT 100
             """;
-        command.Parameters.AddValue(Quarter.Start);
-        command.Parameters.AddValue(Quarter.End);
+        command.Parameters.Add(new DuckDBParameter(Quarter.Start));
+        command.Parameters.Add(new DuckDBParameter(Quarter.End));
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read()) rows.Add(reader.GetString(0));
         return rows;
     }
 
-    private static (string Vacancies, string Jobseekers) ExportCsv(DuckDbConnection db, string dir)
+    private static (string Vacancies, string Jobseekers) ExportCsv(DuckDBConnection db, string dir)
     {
         var vacancies = Path.Combine(dir, "vacancies.csv");
         var jobseekers = Path.Combine(dir, "jobseekers.csv");

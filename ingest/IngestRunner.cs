@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Ingest.Lake;
 using Analytics.Ingest.Validation;
 using Analytics.Warehouse.DuckDb;
@@ -16,14 +17,17 @@ public sealed class IngestRunner
     private readonly IngestOptions _options;
     private readonly LakeEvents? _events;
     private readonly DataPaths _paths;
+    private readonly DuckDbDataSource? _catalog;
 
-    public IngestRunner(IngestOptions options, LakeEvents? events = null)
+    /// <param name="catalog">The process's data source over warehouse.duckdb (the web host's); without it each sync opens the file itself.</param>
+    public IngestRunner(IngestOptions options, LakeEvents? events = null, DuckDbDataSource? catalog = null)
     {
         if (options.MaxFutureDays < 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxFutureDays, "Ingest:MaxFutureDays must be 0 or more (days after today an event date may lie).");
         _options = options;
         _events = events;
         _paths = new DataPaths(options.DataDirectory);
+        _catalog = catalog;
     }
 
     public DataPaths Paths => _paths;
@@ -169,8 +173,8 @@ public sealed class IngestRunner
     private (bool, string?) TrySync(LakeState state)
     {
         IReadOnlyList<BatchManifest> applied;
-        try { applied = new Catalog(_paths).Sync(state); }
-        catch (DuckDbException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        try { applied = new Catalog(_paths, _catalog).Sync(state); }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
             // Another process (the web host) holds warehouse.duckdb; it syncs from the lake's manifests on its next pass.
             return (false, "warehouse.duckdb is held by another process; it will pick up the committed batch on its next scheduled pass");

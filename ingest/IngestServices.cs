@@ -20,7 +20,9 @@ public static class IngestServices
             .Configure(options => options.DataDirectory = dataDirectory);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
         services.AddSingleton<LakeEvents>();
-        services.AddSingleton(sp => new IngestRunner(sp.GetRequiredService<IngestOptions>(), sp.GetRequiredService<LakeEvents>()));
+        // The host's catalog data source when it has one (the web host), so its passes share the open database.
+        services.AddSingleton(sp => new IngestRunner(sp.GetRequiredService<IngestOptions>(), sp.GetRequiredService<LakeEvents>(),
+            sp.GetService<Analytics.Warehouse.DuckDb.DuckDbDataSource>()));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Security.Claims;
 using Analytics.Dashboards.Auth;
 using Analytics.Dashboards.Data;
@@ -76,7 +77,7 @@ public static class ApiEndpoints
             catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested) { }
             catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
             catch (MartQueueFullException e) { return Busy(http, e); }
-            catch (Analytics.Warehouse.DuckDb.DuckDbException e) when (e.Message.Contains("does not exist"))
+            catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("does not exist"))
             {
                 return Results.Problem("No data yet: the catalog has no ingested data.", statusCode: StatusCodes.Status503ServiceUnavailable);
             }

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -36,7 +37,7 @@ public static class IngestCommand
             {
                 result = await RunWithProgressAsync(runner, json, retryFailed, error, cancellation);
             }
-            catch (Exception e) when (e is TimeoutException or IOException or UnauthorizedAccessException or Analytics.Warehouse.DuckDb.DuckDbException)
+            catch (Exception e) when (e is TimeoutException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
             {
                 error.WriteLine($"ingest failed: {ResidentIdText.Mask(e.Message)}"); // a path in the message may name a person
                 return AnalyticsCommandLine.Failed;

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.CommandLine;
 using System.Text;
 using Analytics.Ingest;
@@ -49,10 +50,10 @@ internal static class PublishRun
                 status($"opening {catalog} (read-only)");
                 // Read-only: a publication never writes the catalog, and it does not stop an ingest pass
                 // (or a web host started later) from opening it read-write.
-                using var connection = new DuckDbConnection($"Data Source={catalog};access_mode=READ_ONLY");
-                connection.Open();
+                using var warehouse = DuckDbDataSource.File(catalog, ("access_mode", "READ_ONLY"));
+                warehouse.EnsureOpen();
                 status("querying the warehouse");
-                var report = query(new ProductPublication(connection, metrics), cancellation);
+                var report = query(new ProductPublication(warehouse, metrics), cancellation);
                 if (report.EmptyReason is { } why) status($"note: {why}; the {Extension(format)} holds an empty table");
                 var progress = new Relay(p =>
                 {
@@ -77,7 +78,7 @@ internal static class PublishRun
             error.WriteLine(e.Message);
             return AnalyticsCommandLine.BadArguments;
         }
-        catch (DuckDbException e)
+        catch (DuckDBException e)
         {
             error.WriteLine($"publish failed: {CatalogProblem(e)}");
             return AnalyticsCommandLine.Failed;
@@ -115,7 +116,7 @@ internal static class PublishRun
         await output.FlushAsync(cancellation);
     }
 
-    private static string CatalogProblem(DuckDbException e)
+    private static string CatalogProblem(DuckDBException e)
     {
         if (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
             return "warehouse.duckdb is held read-write by another process (a running `analytics serve` or ingest), and DuckDB lets no other "

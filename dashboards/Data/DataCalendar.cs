@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Marts;
 
 namespace Analytics.Dashboards.Data;
@@ -7,7 +8,7 @@ namespace Analytics.Dashboards.Data;
 /// up to today. A date after today (ingest lets event dates up to Ingest:MaxFutureDays ahead through)
 /// never becomes the default, so one early row cannot open every view on an empty future period.
 /// </summary>
-public sealed class DataCalendar(CatalogConnections catalog)
+public sealed class DataCalendar(DuckDbDataSource catalog)
 {
     public DateOnly LatestMonth() => Latest("SELECT max(registered_on) FROM vacancies WHERE registered_on <= $today");
 
@@ -20,7 +21,7 @@ public sealed class DataCalendar(CatalogConnections catalog)
         if (!catalog.Exists) return FirstOfMonth(today);
         try
         {
-            using var connection = catalog.Open();
+            using var connection = catalog.OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             var parameter = command.CreateParameter();

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using Analytics.Ingest;
 
 namespace Analytics.Dashboards.Data;
@@ -11,12 +12,12 @@ public sealed record QualityIssue(string Dataset, string Column, string Code, lo
 /// unknown reference codes counted per dataset (never row keys: they may hold hashed person ids),
 /// and the rejects files, served only from inside data/rejects.
 /// </summary>
-public sealed class DataDesk(CatalogConnections catalog, IngestRunner runner)
+public sealed class DataDesk(DuckDbDataSource catalog, IngestRunner runner)
 {
     public IReadOnlyList<BatchSummary> RecentBatches(int count = 20) => Query(
         "SELECT batch_id, committed_at, files, rows_loaded, rows_rejected, datasets FROM ingest_batches ORDER BY batch_id DESC LIMIT $1",
         r => new BatchSummary(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetDateTime(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4),
-            r.IsDBNull(5) ? [] : ((string?[])r.GetValue(5)).OfType<string>().ToArray()), count);
+            r.IsDBNull(5) ? [] : ((System.Collections.IEnumerable)r.GetValue(5)).OfType<string>().ToArray()), count);
 
     public IReadOnlyList<FileSummary> RecentFiles(int count = 200) => Query(
         "SELECT batch_id, file, dataset, status, rows_in, rows_loaded, rows_rejected, rejects, error FROM ingest_files ORDER BY batch_id DESC, file LIMIT $1",
@@ -44,7 +45,7 @@ public sealed class DataDesk(CatalogConnections catalog, IngestRunner runner)
         if (!catalog.Exists) return [];
         try
         {
-            using var connection = catalog.Open();
+            using var connection = catalog.OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             if (limit is not null)

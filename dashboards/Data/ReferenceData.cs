@@ -1,9 +1,10 @@
+using Analytics.Warehouse.DuckDb;
 namespace Analytics.Dashboards.Data;
 
 public sealed record RegionOption(string Code, string Name, int Level);
 
 /// <summary>Region choices for the filters (provinces and cities) and the occupation major groups of the 2022 classification.</summary>
-public sealed class ReferenceData(CatalogConnections catalog)
+public sealed class ReferenceData(DuckDbDataSource catalog)
 {
     public static readonly IReadOnlyList<(string Code, string Zh, string En)> MajorGroups =
     [
@@ -22,7 +23,7 @@ public sealed class ReferenceData(CatalogConnections catalog)
         if (!catalog.Exists) return [];
         try
         {
-            using var connection = catalog.Open();
+            using var connection = catalog.OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT region_code, region_name,
@@ -45,7 +46,7 @@ public sealed class ReferenceData(CatalogConnections catalog)
         if (!catalog.Exists) return [];
         try
         {
-            using var connection = catalog.Open();
+            using var connection = catalog.OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT region_code, region_name FROM regions";
             using var reader = command.ExecuteReader();

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using Analytics.Dashboards.Data;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
@@ -16,9 +17,11 @@ public static class WarehouseServices
     {
         var limits = QueryLimits.From(configuration);
         services.AddSingleton(limits);
-        services.AddSingleton(new CatalogConnections(dataDirectory, limits.QueryThreads));
         services.AddSingleton(_ => new MartGate(limits.MaxConcurrentQueries, limits.QueryQueueLength, limits.QueryQueuePerClient, limits.QueryThreadNice));
-        services.AddSingleton(sp => new MartConnection(sp.GetRequiredService<CatalogConnections>().Open, sp.GetRequiredService<MartGate>()));
+        // The one data source over warehouse.duckdb: pages, API, exports and the host's ingest passes share it.
+        // Every mart query on it passes the gate; each runs on one DuckDB thread, all of its work on the gate's thread.
+        services.AddSingleton(sp => DuckDbDataSource.File(Path.Combine(dataDirectory, "warehouse.duckdb"), ("threads", Math.Max(1, limits.QueryThreads).ToString()))
+            .AdmittedBy(sp.GetRequiredService<MartGate>()));
         services.AddSingleton<OccupationRankingService>();
         services.AddSingleton<SupplyDemandService>();
         services.AddSingleton<WageGuidanceService>();

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
 
@@ -9,13 +10,14 @@ namespace Analytics.Ingest.Lake;
 /// one transaction, so a query sees a batch entirely or not at all. Files a batch replaced are
 /// deleted one sync later, once no query can still be reading them through an older view.
 /// </summary>
-public sealed class Catalog(DataPaths paths)
+public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
 {
     /// <summary>Applies every committed batch the catalog has not seen; returns them (empty when up to date).</summary>
     public IReadOnlyList<BatchManifest> Sync(LakeState state)
     {
-        using var connection = new DuckDbConnection($"Data Source={paths.Catalog}");
-        connection.Open();
+        // Without the process's data source (a CLI pass), open the file for this sync only.
+        using var own = catalog is null ? DuckDbDataSource.File(paths.Catalog) : null;
+        using var connection = (catalog ?? own!).OpenConnection();
         EnsureTables(connection);
         var synced = MaxBatch(connection);
         var pending = state.Batches.Where(b => b.BatchId > synced).ToList();
@@ -32,7 +34,7 @@ public sealed class Catalog(DataPaths paths)
         return pending;
     }
 
-    private static void EnsureTables(DuckDbConnection connection)
+    private static void EnsureTables(DuckDBConnection connection)
     {
         connection.ExecuteNonQuery("""
             CREATE TABLE IF NOT EXISTS ingest_batches (batch_id BIGINT PRIMARY KEY, committed_at TIMESTAMP, files INTEGER,
@@ -44,22 +46,22 @@ public sealed class Catalog(DataPaths paths)
             """);
     }
 
-    private static long MaxBatch(DuckDbConnection connection)
+    private static long MaxBatch(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(batch_id), 0) FROM ingest_batches";
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    private static bool ViewExists(DuckDbConnection connection, string name)
+    private static bool ViewExists(DuckDBConnection connection, string name)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM duckdb_views() WHERE view_name = $1";
-        command.Parameters.Add(new DuckDbParameter { Value = name });
+        command.Parameters.Add(new DuckDBParameter { Value = name });
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }
 
-    private static void Record(DuckDbConnection connection, BatchManifest batch)
+    private static void Record(DuckDBConnection connection, BatchManifest batch)
     {
         connection.ExecuteNonQuery("INSERT INTO ingest_batches (batch_id, committed_at, files, rows_loaded, rows_rejected, datasets) " +
             "VALUES ($1, $2, $3, $4, $5, $6)",
@@ -80,13 +82,13 @@ public sealed class Catalog(DataPaths paths)
     }
 
     /// <summary>The dataset's view: its live files (absolute paths, so the view works from any working directory).</summary>
-    private string ViewSql(DuckDbConnection connection, DatasetSchema schema)
+    private string ViewSql(DuckDBConnection connection, DatasetSchema schema)
     {
         var files = new List<string>();
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT path FROM lake_files WHERE dataset = $1 ORDER BY path";
-            command.Parameters.Add(new DuckDbParameter { Value = schema.Name });
+            command.Parameters.Add(new DuckDBParameter { Value = schema.Name });
             using var reader = command.ExecuteReader();
             while (reader.Read()) files.Add(paths.LakeFile(reader.GetString(0)));
         }
@@ -115,12 +117,12 @@ public sealed class Catalog(DataPaths paths)
     }
 
     /// <summary>Deletes files replaced by batches the catalog already showed before this sync (no view refers to them any more).</summary>
-    private void DeleteReplacedFiles(DuckDbConnection connection, long syncedBefore)
+    private void DeleteReplacedFiles(DuckDBConnection connection, long syncedBefore)
     {
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT r.path FROM lake_removed_files r JOIN ingest_batches b USING (batch_id) WHERE NOT b.files_deleted AND b.batch_id <= $1";
-            command.Parameters.Add(new DuckDbParameter { Value = syncedBefore });
+            command.Parameters.Add(new DuckDBParameter { Value = syncedBefore });
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
 
@@ -12,10 +13,10 @@ internal sealed class KeyMerge : IDisposable
 {
     private const string Table = "incoming_keys";
 
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
     private readonly DatasetSchema _schema;
 
-    public KeyMerge(DuckDbConnection connection, DatasetSchema schema, IReadOnlyList<StagedInput> inputs, Func<LakeFile, string> pathOf)
+    public KeyMerge(DuckDBConnection connection, DatasetSchema schema, IReadOnlyList<StagedInput> inputs, Func<LakeFile, string> pathOf)
     {
         _connection = connection;
         _schema = schema;

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
 
@@ -17,7 +18,7 @@ public sealed record StagedInput(DatasetSchema Schema, int Ordinal, List<LakeFil
 public sealed class LakeWriter(DataPaths paths, long bufferedRows = 1_000_000, long rowsPerFile = 1_000_000)
 {
     /// <summary>Writes one inbox file's valid rows as Parquet partitions; nothing of it stays staged if it fails.</summary>
-    internal StagedInput WriteFile(IReadOnlyList<DuckDbConnection> writers, ValidatedRows rows, DatasetSchema schema, long batch, int ordinal, DateTime now)
+    internal StagedInput WriteFile(IReadOnlyList<DuckDBConnection> writers, ValidatedRows rows, DatasetSchema schema, long batch, int ordinal, DateTime now)
     {
         using var output = new PartitionedParquet(writers, schema, rows.ChunkRows, lakePath => paths.StagedLakeFile(batch, lakePath),
             $"b{batch}_{ordinal}", now.Year * 100 + now.Month, bufferedRows, rowsPerFile);
@@ -34,7 +35,7 @@ public sealed class LakeWriter(DataPaths paths, long bufferedRows = 1_000_000, l
     /// Applies "the later row wins" across the pass's files and against the live lake. Returns the
     /// batch's files (the inputs' own, minus any rewritten) and the live files it replaces.
     /// </summary>
-    public (List<LakeFile> Added, List<LakeFile> Removed) Merge(DuckDbConnection connection, LakeState state, long batch, IReadOnlyList<StagedInput> inputs)
+    public (List<LakeFile> Added, List<LakeFile> Removed) Merge(DuckDBConnection connection, LakeState state, long batch, IReadOnlyList<StagedInput> inputs)
     {
         var added = new List<LakeFile>();
         var removed = new List<LakeFile>();

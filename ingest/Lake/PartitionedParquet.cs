@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Collections.Concurrent;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
@@ -16,7 +17,7 @@ namespace Analytics.Ingest.Lake;
 /// </summary>
 internal sealed class PartitionedParquet : IDisposable
 {
-    private readonly IReadOnlyList<DuckDbConnection> _writers;
+    private readonly IReadOnlyList<DuckDBConnection> _writers;
     private readonly ConcurrentBag<DataChunk> _pool = [];
     private readonly Lock _writtenGate = new();
     private readonly DatasetSchema _schema;
@@ -40,7 +41,7 @@ internal sealed class PartitionedParquet : IDisposable
 
     /// <param name="stagedPath">Maps a lake path (dataset/year=…/month=…/file) to where the batch stages it.</param>
     /// <param name="fixedPartition">yyyyMM for datasets without a date to partition by (the ingest month).</param>
-    public PartitionedParquet(IReadOnlyList<DuckDbConnection> writers, DatasetSchema schema, ChunkRows chunkRows, Func<string, string> stagedPath,
+    public PartitionedParquet(IReadOnlyList<DuckDBConnection> writers, DatasetSchema schema, ChunkRows chunkRows, Func<string, string> stagedPath,
         string filePrefix, int fixedPartition, long budgetRows, long maxRowsPerFile)
     {
         _writers = writers;
@@ -135,7 +136,7 @@ internal sealed class PartitionedParquet : IDisposable
         catch (AggregateException e) { Failures.ThrowCause(e.InnerExceptions); }
     }
 
-    private void Drain(DuckDbConnection writer, CancellationTokenSource stop)
+    private void Drain(DuckDBConnection writer, CancellationTokenSource stop)
     {
         try
         {
@@ -148,7 +149,7 @@ internal sealed class PartitionedParquet : IDisposable
         }
     }
 
-    private void Write(DuckDbConnection writer, int key, int part, List<DataChunk> chunks)
+    private void Write(DuckDBConnection writer, int key, int part, List<DataChunk> chunks)
     {
         try
         {

@@ -1,5 +1,6 @@
 using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.DuckDb.Chunks;
+using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Lake;
 
@@ -10,31 +11,39 @@ namespace Analytics.Ingest.Lake;
 /// </summary>
 public sealed class StageDatabase : IDisposable
 {
+    private readonly List<DuckDbDataSource> _databases = [];
+
     public StageDatabase(string directory, string memoryLimit)
     {
         Directory.CreateDirectory(directory);
         // Row order inside a Parquet file carries no meaning here; not preserving it lets DuckDB write in parallel.
-        Connection = new DuckDbConnection($"Data Source=:memory:;memory_limit={memoryLimit};temp_directory={directory};preserve_insertion_order=false");
-        Connection.Open();
+        Connection = Open(("memory_limit", memoryLimit), ("temp_directory", directory), ("preserve_insertion_order", "false"));
         // Parquet writers: one single-threaded DuckDB per core, so several partitions are encoded at once.
         Writers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ =>
         {
-            var writer = new DuckDbConnection($"Data Source=:memory:;threads=1;memory_limit={memoryLimit};temp_directory={directory}");
-            writer.Open();
+            var writer = Open(("threads", "1"), ("memory_limit", memoryLimit), ("temp_directory", directory));
             ManagedScan.Register(writer);
             return writer;
         }).ToList();
     }
 
+    private DuckDBConnection Open(params (string, string)[] options)
+    {
+        var database = DuckDbDataSource.InMemory(options);
+        _databases.Add(database);
+        return database.OpenConnection();
+    }
+
     /// <summary>For the batch's merge queries.</summary>
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     /// <summary>For writing Parquet from managed rows (<c>managed_scan</c> is registered on each).</summary>
-    public IReadOnlyList<DuckDbConnection> Writers { get; }
+    public IReadOnlyList<DuckDBConnection> Writers { get; }
 
     public void Dispose()
     {
         foreach (var writer in Writers) writer.Dispose();
         Connection.Dispose();
+        foreach (var database in _databases) database.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using System.Data.Common;
 using Analytics.Reports.Model;
 using Analytics.Reports.Products;
@@ -15,16 +16,16 @@ namespace Analytics.Reports.Publication;
 /// (period, scope name, thresholds and method as the service used them, data-as-of batch, region names).
 /// Bad arguments surface as the marts' <see cref="MartValidationException"/>.
 /// </summary>
-public sealed class ProductPublication(MartConnection connection, MetricsOptions? options = null)
+public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions? options = null)
 {
     private const string AllRegions = "全部地区", AllAgencies = "全部派遣机构";
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
     public PublishableReport Rankings(RankingRequest request, CancellationToken cancellationToken = default)
     {
-        var ranking = new OccupationRankingService(connection, _options)
+        var ranking = new OccupationRankingService(catalog, _options)
             .GetRanking(request.Period, request.Region, request.Kind, request.Top, cancellationToken);
-        var names = connection.Use(RegionNames.Load);
+        var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, ranking.RegionCode);
         var table = RankingReport.Build(ranking.Rows, ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names));
         var shortage = ranking.Kind == RankingKind.Shortage;
@@ -36,8 +37,8 @@ public sealed class ProductPublication(MartConnection connection, MetricsOptions
 
     public PublishableReport Wages(WageRequest request, CancellationToken cancellationToken = default)
     {
-        var guidance = new WageGuidanceService(connection, _options).GetGuidance(request.Year, request.Region, cancellationToken);
-        var names = connection.Use(RegionNames.Load);
+        var guidance = new WageGuidanceService(catalog, _options).GetGuidance(request.Year, request.Region, cancellationToken);
+        var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, guidance.RegionCode);
         var period = guidance.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var table = WageReport.Build(guidance.Rows, Context(period, scope, guidance.Notes, names));
@@ -48,11 +49,11 @@ public sealed class ProductPublication(MartConnection connection, MetricsOptions
 
     public PublishableReport Margins(MarginRequest request, CancellationToken cancellationToken = default)
     {
-        var service = new ProjectMarginService(connection, _options);
+        var service = new ProjectMarginService(catalog, _options);
         var agency = string.IsNullOrWhiteSpace(request.AgencyId) ? null : request.AgencyId.Trim();
         var rows = service.GetMonthly(request.Months, agency, cancellationToken);
         var totals = service.GetPeriodTotals(request.Months, agency, cancellationToken);
-        var (names, agencyName) = connection.Use(db => (RegionNames.Load(db), agency is null ? null : AgencyName(db, agency)));
+        var (names, agencyName) = catalog.Use(db => (RegionNames.Load(db), agency is null ? null : AgencyName(db, agency)));
         var period = request.Months.First == request.Months.Last ? $"{request.Months.First:yyyy-MM}" : $"{request.Months.First:yyyy-MM}至{request.Months.Last:yyyy-MM}";
         var scope = agency is null ? AllAgencies : agencyName ?? agency;
         var table = MarginReport.Build(rows, totals, Context(period, scope, service.GetNotes(), names));
@@ -65,14 +66,14 @@ public sealed class ProductPublication(MartConnection connection, MetricsOptions
 
     public PublishableReport Indicators(IndicatorRequest request, CancellationToken cancellationToken = default)
     {
-        var rows = new IndicatorService(connection, _options).GetMonthly(request.Month, request.Region, cancellationToken);
-        var names = connection.Use(RegionNames.Load);
+        var rows = new IndicatorService(catalog, _options).GetMonthly(request.Month, request.Region, cancellationToken);
+        var names = catalog.Use(RegionNames.Load);
         var code = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
         var scope = ScopeName(names, code);
         var period = $"{request.Month:yyyy-MM}";
         // The indicators' dispatch figures are the margins' sums, so they carry the margins' surtax rate
         // (and the same data-as-of batch); the method paragraph is the indicator report's own.
-        var margins = new ProjectMarginService(connection, _options).GetNotes();
+        var margins = new ProjectMarginService(catalog, _options).GetNotes();
         var notes = margins with { Thresholds = margins.Thresholds.Where(t => t.Name == "surtax_rate").ToArray() };
         var context = Context(period, scope, notes, names) with { MethodZh = null };
         return Result(IndicatorReport.Build(rows, context), FileStem("劳动力市场主要指标", period, code),

@@ -3,6 +3,7 @@ using Analytics.Dashboards.Data;
 using Analytics.Dashboards.Host;
 using Analytics.Ingest;
 using Analytics.Ingest.Demo;
+using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Marts;
 using Shouldly;
 using Xunit;
@@ -59,7 +60,7 @@ public class QueryGateTests(GatedSite site) : IClassFixture<GatedSite>
             // three users, ten requests each in flight: all fit their queues, none may run beside more than one other
             var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(n => clients[n % clients.Length].GetAsync(Indicators(n))));
             responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.OK);
-            var peak = site.Server.Get<MartConnection>().PeakRunning;
+            var peak = site.Server.Get<DuckDbDataSource>().PeakRunning;
             peak.ShouldBeLessThanOrEqualTo(GatedSite.Slots);
             peak.ShouldBeGreaterThan(0);
         }

@@ -1,3 +1,5 @@
+using Analytics.Tests.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse.DuckDb;
 using Shouldly;
 using Xunit;
@@ -10,12 +12,7 @@ public class DuckDbReadsDemoTests(SmallDemoInbox fixture)
 {
     private readonly DemoInbox _inbox = fixture.Inbox;
 
-    private static DuckDbConnection Open()
-    {
-        var connection = new DuckDbConnection("Data Source=:memory:;threads=1");
-        connection.Open();
-        return connection;
-    }
+    private static DuckDBConnection Open() => Memory.Open(("threads", "1"));
 
     [Fact]
     public void DuckDB_counts_the_same_rows_in_every_UTF8_text_file()
@@ -33,7 +30,7 @@ public class DuckDbReadsDemoTests(SmallDemoInbox fixture)
             command.CommandText = group.Key.Json
                 ? "SELECT filename, count(*) FROM read_json(?, format = 'newline_delimited', filename = true) GROUP BY filename"
                 : "SELECT filename, count(*) FROM read_csv(?, header = true, all_varchar = true, strict_mode = true, filename = true, union_by_name = true) GROUP BY filename";
-            command.Parameters.Add(new DuckDbParameter { Value = group.Select(f => Path.Combine(_inbox.Inbox, f.Path)).ToArray() });
+            command.Parameters.Add(new DuckDBParameter { Value = group.Select(f => Path.Combine(_inbox.Inbox, f.Path)).ToArray() });
             using var reader = command.ExecuteReader();
             while (reader.Read()) counted[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
         }
@@ -58,7 +55,7 @@ public class DuckDbReadsDemoTests(SmallDemoInbox fixture)
             """;
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.Add(new DuckDbParameter { Value = pattern });
+        command.Parameters.Add(new DuckDBParameter { Value = pattern });
         using var reader = command.ExecuteReader();
         reader.Read().ShouldBeTrue();
         Convert.ToInt64(reader.GetValue(0)).ShouldBe(1);

@@ -1,3 +1,5 @@
+using Analytics.Tests.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 using Shouldly;
 using Xunit;
 using System.Text;
@@ -65,17 +67,16 @@ public sealed class IngestSandbox : IDisposable
 
     public List<object?[]> Query(string sql, params object?[] parameters)
     {
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(Root, "warehouse.duckdb")}");
-        connection.Open();
+        using var connection = Databases.OpenFile(Path.Combine(Root, "warehouse.duckdb"));
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var p in parameters) command.Parameters.Add(new DuckDbParameter { Value = p });
+        foreach (var p in parameters) command.Parameters.Add(new DuckDBParameter { Value = p });
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())
         {
             var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : ExactResults.Normalize(reader.GetValue(i));
             rows.Add(row);
         }
         return rows;

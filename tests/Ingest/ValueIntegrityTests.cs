@@ -162,7 +162,7 @@ public class ValueIntegrityTests
             "3,registered_on,date: at most 366 days after today,2999-12-31",
             $"5,registered_on,date: at most 366 days after today,{today.AddDays(367):yyyy-MM-dd}",
         ]);
-        using var catalog = new CatalogConnections(sandbox.Root);
+        using var catalog = Analytics.Warehouse.DuckDb.DuckDbDataSource.File(Path.Combine(sandbox.Root, "warehouse.duckdb"));
         var calendar = new DataCalendar(catalog);
         calendar.LatestMonth().ShouldBe(new DateOnly(past.Year, past.Month, 1));
         ApiEndpoints.PeriodOrLatest(null, calendar).Label.ShouldBe($"{past.Year}Q{(past.Month - 1) / 3 + 1}");

@@ -40,11 +40,10 @@ public static class CatalogDatabase
             due_on DATE, received_on DATE, received_amount DECIMAL(14,2));
         """;
 
-    /// <summary>An open connection (in memory by default) with every catalog table, empty but for a few regions.</summary>
-    public static DuckDbConnection Open(string dataSource = ":memory:")
+    /// <summary>A database (a scratch file by default, deleted with the data source; else the file) with every catalog table, empty but for a few regions.</summary>
+    public static DuckDbDataSource Open(string? file = null)
     {
-        var connection = new DuckDbConnection($"Data Source={dataSource}");
-        connection.Open();
+        var connection = file is null ? DuckDbDataSource.Scratch() : DuckDbDataSource.File(file);
         connection.ExecuteNonQuery(Schema);
         connection.ExecuteNonQuery("""
             INSERT INTO regions VALUES
@@ -56,12 +55,12 @@ public static class CatalogDatabase
     }
 
     /// <summary>Vacancies with the given positions (one row), registered on a day, in a region.</summary>
-    public static void Vacancy(this DuckDbConnection db, string occupation, int positions, string day = "2026-08-15", string region = "440106") =>
+    public static void Vacancy(this DuckDbDataSource db, string occupation, int positions, string day = "2026-08-15", string region = "440106") =>
         db.ExecuteNonQuery("INSERT INTO vacancies (posting_id, registered_on, region_code, employer_id, occupation_code, positions) VALUES (gen_random_uuid()::VARCHAR, CAST(? AS DATE), ?, 'E1', ?, ?)",
             day, region, occupation, positions);
 
     /// <summary>count job-seeker registrations for an occupation on a day in a region.</summary>
-    public static void Seekers(this DuckDbConnection db, string occupation, int count, string day = "2026-08-15", string region = "440106") =>
+    public static void Seekers(this DuckDbDataSource db, string occupation, int count, string day = "2026-08-15", string region = "440106") =>
         db.ExecuteNonQuery("INSERT INTO jobseekers (seeker_id, registered_on, region_code, occupation_code) SELECT md5(random()::VARCHAR), CAST(? AS DATE), ?, ? FROM range(?)",
             day, region, occupation, count);
 }

@@ -81,16 +81,16 @@ public class ContractTests
     public void Data_as_of_is_the_newest_committed_batch_or_null_without_a_manifest()
     {
         using var db = CatalogDatabase.Open();
-        DataAsOf.NewestCommittedBatch(db).ShouldBeNull();
+        db.Use(DataAsOf.NewestCommittedBatch).ShouldBeNull();
         // The manifest table as ingest creates it: a row per committed batch.
         db.ExecuteNonQuery("CREATE TABLE ingest_batches (batch_id BIGINT PRIMARY KEY, committed_at TIMESTAMP, files INTEGER)");
-        DataAsOf.NewestCommittedBatch(db).ShouldBeNull();
+        db.Use(DataAsOf.NewestCommittedBatch).ShouldBeNull();
         db.ExecuteNonQuery("""
             INSERT INTO ingest_batches VALUES
               (9, TIMESTAMP '2026-09-01 08:01', 3),
               (10, TIMESTAMP '2026-09-02 08:01', 1)
             """);
-        DataAsOf.NewestCommittedBatch(db).ShouldBe(new BatchStamp("10", new DateTime(2026, 9, 2, 8, 1, 0)));
+        db.Use(DataAsOf.NewestCommittedBatch).ShouldBe(new BatchStamp("10", new DateTime(2026, 9, 2, 8, 1, 0)));
     }
 
     [Fact]
@@ -108,22 +108,17 @@ public class ContractTests
     }
 
     [Fact]
-    public void Services_accept_a_connection_factory_and_work_on_a_read_only_catalog()
+    public void Services_work_on_a_read_only_catalog()
     {
         var path = Path.Combine(Path.GetTempPath(), $"marts-{Guid.NewGuid():N}.duckdb");
         try
         {
             using (var setup = CatalogDatabase.Open(path)) setup.Vacancy("1-01-01-01", 12, "2026-08-01");
-            var opened = new List<DuckDbConnection>();
-            var service = new OccupationRankingService(new MartConnection(() =>
-            {
-                // the web host opens the catalog read-only: the models' TEMP objects must not need writes
-                var c = new DuckDbConnection($"Data Source={path};access_mode=READ_ONLY");
-                opened.Add(c);
-                return c;
-            }));
+            // the CLI opens the catalog read-only: the models' TEMP objects must not need writes
+            using var catalog = DuckDbDataSource.File(path, ("access_mode", "READ_ONLY"));
+            var service = new OccupationRankingService(catalog);
             service.GetRanking(ReportingPeriod.Parse("2026Q3")).Rows.ShouldHaveSingleItem().Demand.ShouldBe(12);
-            opened.ShouldHaveSingleItem().State.ShouldBe(System.Data.ConnectionState.Closed);
+            service.GetRanking(ReportingPeriod.Parse("2026Q3")).Rows.ShouldHaveSingleItem().Demand.ShouldBe(12);
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Analytics.Tests.Marts;
 /// <summary>Dispatch rows for the margin and indicator tests; billed_total reconciles as datasets.md requires.</summary>
 public static class DispatchFixtures
 {
-    public static void Project(this DuckDbConnection db, string id, string taxMethod = "differential_5", string agency = "A1",
+    public static void Project(this DuckDbDataSource db, string id, string taxMethod = "differential_5", string agency = "A1",
         int? workforce = 1000, decimal? targetPct = null, decimal? budgetRevenue = null, decimal? budgetCost = null, string region = "440106") =>
         db.ExecuteNonQuery("""
             INSERT INTO dispatch_projects (project_id, project_name, agency_id, agency_name, client_id, client_name, client_total_workforce,
@@ -14,7 +14,7 @@ public static class DispatchFixtures
             """, id, id, agency, workforce, region, taxMethod, targetPct, budgetRevenue, budgetCost);
 
     /// <summary>One worker's settlement; employer SI is given as (pension, medical, unemployment, injury, maternity).</summary>
-    public static void Settlement(this DuckDbConnection db, string month, string project, string worker, decimal gross, decimal siBase,
+    public static void Settlement(this DuckDbDataSource db, string month, string project, string worker, decimal gross, decimal siBase,
         (decimal Pension, decimal Medical, decimal Unemployment, decimal Injury, decimal Maternity) employerSi, decimal housingFund,
         decimal serviceFee, decimal commercialInsurance = 0m, decimal disabilityFund = 0m, string? contractStart = null, string? contractEnd = null)
     {
@@ -29,15 +29,15 @@ public static class DispatchFixtures
     }
 
     /// <summary>A settlement whose pass-through is <paramref name="passThrough"/> (all payroll) and service fee <paramref name="serviceFee"/>.</summary>
-    public static void SimpleSettlement(this DuckDbConnection db, string month, string project, string worker, decimal passThrough, decimal serviceFee,
+    public static void SimpleSettlement(this DuckDbDataSource db, string month, string project, string worker, decimal passThrough, decimal serviceFee,
         string? contractStart = null, string? contractEnd = null) =>
         db.Settlement(month, project, worker, passThrough, passThrough, (0, 0, 0, 0, 0), 0, serviceFee,
             contractStart: contractStart, contractEnd: contractEnd);
 
-    public static void Cost(this DuckDbConnection db, string month, string project, decimal amount, string category = "other") =>
+    public static void Cost(this DuckDbDataSource db, string month, string project, decimal amount, string category = "other") =>
         db.ExecuteNonQuery("INSERT INTO dispatch_costs VALUES (CAST(? AS DATE), ?, ?, ?, gen_random_uuid()::VARCHAR)", month, project, category, amount);
 
-    public static void Invoice(this DuckDbConnection db, string project, decimal amount, string dueOn, string? receivedOn = null, decimal? receivedAmount = null) =>
+    public static void Invoice(this DuckDbDataSource db, string project, decimal amount, string dueOn, string? receivedOn = null, decimal? receivedAmount = null) =>
         db.ExecuteNonQuery("INSERT INTO dispatch_invoices VALUES (gen_random_uuid()::VARCHAR, ?, DATE '2026-01-01', DATE '2026-01-01', ?, CAST(? AS DATE), CAST(? AS DATE), ?)",
             project, amount, dueOn, receivedOn, receivedAmount);
 }

@@ -9,20 +9,20 @@ public class IndicatorTests
 {
     private static readonly DateOnly September = new(2026, 9, 1);
 
-    private static IReadOnlyList<IndicatorRow> Indicators(DuckDbConnection db, string? scope = null) =>
+    private static IReadOnlyList<IndicatorRow> Indicators(DuckDbDataSource db, string? scope = null) =>
         new IndicatorService(db).GetMonthly(September, scope);
 
-    private static void Unemployed(DuckDbConnection db, string registered, int uiMonths, decimal? amount, string? ended = null,
+    private static void Unemployed(DuckDbDataSource db, string registered, int uiMonths, decimal? amount, string? ended = null,
         string? endReason = null, string region = "440106") =>
         db.ExecuteNonQuery("INSERT INTO unemployment (person_id, registered_on, region_code, ended_on, end_reason, ui_months, ui_monthly_amount) VALUES (md5(random()::VARCHAR), CAST(? AS DATE), ?, CAST(? AS DATE), ?, ?, ?)",
             registered, region, ended, endReason, uiMonths, amount);
 
-    private static void Retiree(DuckDbConnection db, string born, string status = "active", string? statusOn = null, bool solitary = false,
+    private static void Retiree(DuckDbDataSource db, string born, string status = "active", string? statusOn = null, bool solitary = false,
         string retired = "2010-01-01", string region = "440106") =>
         db.ExecuteNonQuery("INSERT INTO retirees (retiree_id, region_code, gender, birth_date, retired_on, monthly_pension, solitary, status, status_on) VALUES (md5(random()::VARCHAR), ?, 'F', CAST(? AS DATE), CAST(? AS DATE), 3000, ?, ?, CAST(? AS DATE))",
             region, born, retired, solitary, status, statusOn);
 
-    private static void Employed(DuckDbConnection db, string type, string region = "440106", string day = "2026-09-10") =>
+    private static void Employed(DuckDbDataSource db, string type, string region = "440106", string day = "2026-09-10") =>
         db.ExecuteNonQuery("INSERT INTO employment (person_id, employed_on, region_code, occupation_code, employment_type, full_time) VALUES (md5(random()::VARCHAR), CAST(? AS DATE), ?, '1-01-01-01', ?, TRUE)",
             day, region, type);
 

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
 using Shouldly;

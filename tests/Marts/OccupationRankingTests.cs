@@ -12,7 +12,7 @@ public class OccupationRankingTests
     private static readonly ReportingPeriod Q3 = ReportingPeriod.Parse("2026Q3");
 
     /// <summary>The worked example of metrics.md §1 (one region, 2026Q3, minimum demand 10).</summary>
-    private static DuckDbConnection WorkedExample()
+    private static DuckDbDataSource WorkedExample()
     {
         var db = CatalogDatabase.Open();
         db.ExecuteNonQuery("INSERT INTO occupations VALUES ('4-01-02-01', '营销员'), ('6-18-02-04', '电子设备装接工')");

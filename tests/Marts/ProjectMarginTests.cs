@@ -10,11 +10,11 @@ public class ProjectMarginTests
 {
     private static readonly MonthRange March = MonthRange.Parse("2026-03");
 
-    private static ProjectMonthMargin Month(DuckDbConnection db, string project, MonthRange? months = null) =>
+    private static ProjectMonthMargin Month(DuckDbDataSource db, string project, MonthRange? months = null) =>
         new ProjectMarginService(db).GetMonthly(months ?? March).Single(r => r.ProjectId == project);
 
     /// <summary>P1 differential_5, two workers in March 2026 and a cost-only April.</summary>
-    private static DuckDbConnection DifferentialProject()
+    private static DuckDbDataSource DifferentialProject()
     {
         var db = CatalogDatabase.Open();
         db.Project("P1", "differential_5", workforce: 100, targetPct: 10m, budgetRevenue: 10000m, budgetCost: 9000m);

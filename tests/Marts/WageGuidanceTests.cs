@@ -10,18 +10,18 @@ public class WageGuidanceTests
 {
     private static readonly MetricsOptions NoSuppression = new() { MinSample = 1 };
 
-    private static void Placements(DuckDbConnection db, string occupation, decimal[] wages, int year = 2026, string region = "440106", bool fullTime = true)
+    private static void Placements(DuckDbDataSource db, string occupation, decimal[] wages, int year = 2026, string region = "440106", bool fullTime = true)
     {
         foreach (var wage in wages)
             db.ExecuteNonQuery("INSERT INTO employment (person_id, employed_on, region_code, occupation_code, employment_type, full_time, monthly_wage) VALUES (md5(random()::VARCHAR), make_date(?, 5, 1), ?, ?, 'employee', ?, ?)",
                 year, region, occupation, fullTime, wage);
     }
 
-    private static void Placements(DuckDbConnection db, string occupation, int count, decimal wage, int year = 2026) =>
+    private static void Placements(DuckDbDataSource db, string occupation, int count, decimal wage, int year = 2026) =>
         db.ExecuteNonQuery("INSERT INTO employment (person_id, employed_on, region_code, occupation_code, employment_type, full_time, monthly_wage) SELECT md5(random()::VARCHAR), make_date(?, 3, 1), '440106', ?, 'employee', TRUE, ? FROM range(?)",
             year, occupation, wage, count);
 
-    private static WageGuidanceRow Single(DuckDbConnection db, MetricsOptions? options = null) =>
+    private static WageGuidanceRow Single(DuckDbDataSource db, MetricsOptions? options = null) =>
         new WageGuidanceService(db, options ?? NoSuppression).GetGuidance(2026).Rows.ShouldHaveSingleItem();
 
     [Fact]

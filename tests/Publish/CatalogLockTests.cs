@@ -1,3 +1,4 @@
+using Analytics.Tests.Warehouse.DuckDb;
 using System.Diagnostics;
 using Analytics.Warehouse.DuckDb;
 using Shouldly;
@@ -37,17 +38,15 @@ public sealed class CatalogLockTests(PublishData data)
         var catalog = Path.Combine(folder, "warehouse.duckdb");
         File.Copy(data.Catalog, catalog, overwrite: true);
         string[] args = ["publish", .. Products.Indicators, "--format", "json", "--data", folder];
-        using (var holder = new DuckDbConnection($"Data Source={catalog}"))
+        using (var holder = Databases.OpenFile(catalog))
         {
-            holder.Open();
             var locked = await RunBinaryAsync(args);
             locked.Code.ShouldBe(1, locked.Stderr);
             locked.Stderr.ShouldContain("warehouse.duckdb is held read-write by another process");
             locked.Stdout.ShouldBeEmpty();
         }
-        using (var reader = new DuckDbConnection($"Data Source={catalog};access_mode=READ_ONLY"))
+        using (var reader = Databases.OpenFile(catalog, ("access_mode", "READ_ONLY")))
         {
-            reader.Open();
             var shared = await RunBinaryAsync(args);
             shared.Code.ShouldBe(0, shared.Stderr + "\nread-only openers share the file");
             shared.Stdout.ShouldStartWith("[");

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Reports.Publication;
 using Analytics.Reports.Publishing;
 using Analytics.Tests.Reports;
@@ -11,13 +12,16 @@ namespace Analytics.Tests.Publish;
 
 /// <summary>The publication service as the web exports call it: names, notes, and writing to a response-like stream.</summary>
 [Collection(PublishDataCollection.Name)]
-public sealed class ProductPublicationTests(PublishData data)
+public sealed class ProductPublicationTests(PublishData data) : IDisposable
 {
     private static readonly ReportingPeriod Q3 = ReportingPeriod.Parse("2026Q3");
 
-    /// <summary>Like the web host: a factory the service opens per call.</summary>
-    private ProductPublication Service() =>
-        new(new MartConnection(() => new DuckDbConnection($"Data Source={data.Catalog};access_mode=READ_ONLY")), new MetricsOptions());
+    /// <summary>Like the CLI: a read-only data source the service opens a connection from per call.</summary>
+    private readonly DuckDbDataSource _catalog = DuckDbDataSource.File(data.Catalog, ("access_mode", "READ_ONLY"));
+
+    private ProductPublication Service() => new(_catalog, new MetricsOptions());
+
+    public void Dispose() => _catalog.Dispose();
 
     private string ACity()
     {
@@ -32,7 +36,7 @@ public sealed class ProductPublicationTests(PublishData data)
         using var db = data.Open();
         using var command = db.CreateCommand();
         command.CommandText = "SELECT region_name FROM regions WHERE region_code = $1";
-        command.Parameters.Add(new DuckDbParameter { Value = code });
+        command.Parameters.Add(new DuckDBParameter { Value = code });
         return (string)command.ExecuteScalar()!;
     }
 

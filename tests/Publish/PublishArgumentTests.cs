@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using System.Text.Json;
 using Analytics.Dashboards.Cli;
 using Shouldly;
@@ -63,11 +64,8 @@ public sealed class PublishArgumentTests(PublishData data)
         var bare = Directory.CreateTempSubdirectory("publish-bare-").FullName;
         try
         {
-            using (var db = new Analytics.Warehouse.DuckDb.DuckDbConnection($"Data Source={Path.Combine(bare, "warehouse.duckdb")}"))
-            {
-                db.Open();
+            using (var db = DuckDbDataSource.File(Path.Combine(bare, "warehouse.duckdb")))
                 db.ExecuteNonQuery("CREATE TABLE ingest_batches (batch_id BIGINT)");
-            }
             var (output, error) = (new StringWriter(), new StringWriter());
             var code = await AnalyticsCommandLine.RunAsync(["publish", .. Products.Rankings, "--format", "json", "--data", bare], output, error);
             code.ShouldBe(AnalyticsCommandLine.Failed, error.ToString());

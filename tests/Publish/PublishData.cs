@@ -32,13 +32,8 @@ public sealed class PublishData : IDisposable
     public long BatchId { get; }
     public string Catalog => Path.Combine(Root, "warehouse.duckdb");
 
-    /// <summary>A read-only connection, as the verb opens it.</summary>
-    public DuckDbConnection Open()
-    {
-        var connection = new DuckDbConnection($"Data Source={Catalog};access_mode=READ_ONLY");
-        connection.Open();
-        return connection;
-    }
+    /// <summary>The catalog read-only, as the verb opens it.</summary>
+    public DuckDbDataSource Open() => DuckDbDataSource.File(Catalog, ("access_mode", "READ_ONLY"));
 
     /// <summary>Runs the real command line in-process against this folder.</summary>
     public async Task<CliRun> PublishAsync(params string[] args)

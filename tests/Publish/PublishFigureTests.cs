@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Text.Json;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
@@ -57,7 +58,7 @@ public sealed class PublishFigureTests(PublishData data)
             SELECT (SELECT CAST(sum(positions) AS BIGINT) FROM vacancies WHERE occupation_code = $code AND registered_on >= DATE '2026-07-01' AND registered_on < DATE '2026-10-01'),
                    (SELECT count(*) FROM jobseekers WHERE occupation_code = $code AND registered_on >= DATE '2026-07-01' AND registered_on < DATE '2026-10-01')
             """;
-        command.Parameters.Add(new Analytics.Warehouse.DuckDb.DuckDbParameter("code", code));
+        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("code", code));
         using var reader = command.ExecuteReader();
         reader.Read().ShouldBeTrue();
         first.GetProperty("demand").GetInt64().ShouldBe(reader.GetInt64(0));

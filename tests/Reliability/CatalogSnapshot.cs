@@ -1,3 +1,5 @@
+using Analytics.Tests.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
 
@@ -8,16 +10,15 @@ public static class CatalogSnapshot
 {
     public static Dictionary<string, List<string>> Views(string dataDirectory)
     {
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(dataDirectory, "warehouse.duckdb")}");
-        connection.Open();
+        using var connection = Databases.OpenFile(Path.Combine(dataDirectory, "warehouse.duckdb"));
         return Datasets.All.ToDictionary(d => d.Name, d => Rows(connection, $"SELECT * FROM {d.Name} ORDER BY ALL"));
     }
 
-    public static List<string> Rows(DuckDbConnection connection, string sql, params object?[] parameters)
+    public static List<string> Rows(DuckDBConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var p in parameters) command.Parameters.Add(new DuckDbParameter { Value = p });
+        foreach (var p in parameters) command.Parameters.Add(new DuckDBParameter { Value = p });
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())

@@ -1,3 +1,4 @@
+using Analytics.Tests.Warehouse.DuckDb;
 using System.Collections.Concurrent;
 using Analytics.Tests.Ingest;
 using Analytics.Warehouse.DuckDb;
@@ -45,8 +46,7 @@ public class CommitVisibilityTests(ITestOutputHelper output)
                 try
                 {
                     // A fresh connection per query, as the web host's services open them.
-                    using var connection = new DuckDbConnection($"Data Source={catalog}");
-                    connection.Open();
+                    using var connection = Databases.OpenFile(catalog);
                     seen.AddOrUpdate(CatalogSnapshot.Rows(connection, StateQuery).Single(), 1, (_, n) => n + 1);
                 }
                 catch (Exception e) { failures.Enqueue(e.Message); }
@@ -67,8 +67,7 @@ public class CommitVisibilityTests(ITestOutputHelper output)
         var committed = Enumerable.Range(0, Batches).Select(Expected).ToArray();
         seen.Keys.ShouldBeSubsetOf(committed, "only committed states are visible");
         seen.Keys.Count.ShouldBeGreaterThan(Batches / 2, "the readers ran across the commits");
-        using var final = new DuckDbConnection($"Data Source={catalog}");
-        final.Open();
+        using var final = Databases.OpenFile(catalog);
         CatalogSnapshot.Rows(final, StateQuery).Single().ShouldBe(Expected(Batches - 1));
         Expected(Batches - 1).ShouldBe("160|28|8"); // 20 postings x 8 positions, 20 + 8 postings, 8 occupations
     }
@@ -82,8 +81,7 @@ public class CommitVisibilityTests(ITestOutputHelper output)
             string.Concat(Enumerable.Range(0, rows).Select(p => $"P{p:D6},2026-09-15,110105,E1,2-02-01-01,1,5000\n")));
         sandbox.Pass();
 
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(sandbox.Root, "warehouse.duckdb")}");
-        connection.Open();
+        using var connection = Databases.OpenFile(Path.Combine(sandbox.Root, "warehouse.duckdb"));
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT posting_id, positions FROM vacancies";
         using var reader = command.ExecuteReader();

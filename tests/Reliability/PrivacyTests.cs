@@ -1,3 +1,4 @@
+using Analytics.Tests.Warehouse.DuckDb;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -70,18 +71,17 @@ public partial class PrivacyTests(ITestOutputHelper output)
             .Select(path => Path.GetRelativePath(sandbox.Root, path)).Where(name => !name.StartsWith("inbox") && !name.StartsWith("archive")).ToList();
         names.ShouldContain(name => name.EndsWith(".rejects.csv"));
         foreach (var name in names) Scan("file name", name);
-        using (var catalog = new DuckDbConnection($"Data Source={Path.Combine(sandbox.Root, "warehouse.duckdb")};access_mode=READ_ONLY"))
+        using (var source = DuckDbDataSource.File(Path.Combine(sandbox.Root, "warehouse.duckdb"), ("access_mode", "READ_ONLY")))
+        using (var catalog = source.OpenConnection())
         {
-            catalog.Open();
             foreach (var table in new[] { "ingest_batches", "ingest_files" })
                 foreach (var row in CatalogSnapshot.Rows(catalog, $"SELECT * FROM {table}")) Scan(table, row);
         }
 
         // The lake: every Parquet file's values through DuckDB, and the manifests as text.
         var hashed = new HashSet<string>();
-        using (var connection = new DuckDbConnection("Data Source=:memory:"))
+        using (var connection = Memory.Open())
         {
-            connection.Open();
             foreach (var file in Directory.GetFiles(Path.Combine(sandbox.Root, "lake"), "*", SearchOption.AllDirectories))
             {
                 if (!file.EndsWith(".parquet")) { Scan(file, File.ReadAllText(file)); continue; }

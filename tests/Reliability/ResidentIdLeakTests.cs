@@ -84,8 +84,8 @@ public class ResidentIdLeakTests
         project[2].ShouldBe("1101************32", "…a name masks it");
         project[0].ShouldBe("1101************32的仓储外包", "…and so does any free text around it");
 
-        using var connection = new DuckDbConnection("Data Source=:memory:");
-        connection.Open();
+        using var memory = DuckDbDataSource.InMemory();
+        using var connection = memory.OpenConnection();
         foreach (var file in Directory.GetFiles(Path.Combine(sandbox.Root, "lake"), "*.parquet", SearchOption.AllDirectories))
             foreach (var row in CatalogSnapshot.Rows(connection, "SELECT * FROM read_parquet(?)", file))
                 ShouldHoldNoRawId(file, row);

@@ -10,7 +10,7 @@ namespace Analytics.Warehouse.Marts;
 /// still answers those at once. A full queue (in total or for one client) refuses at once with
 /// <see cref="MartQueueFullException"/> instead of piling work up.
 /// </summary>
-public sealed class MartGate : IDisposable
+public sealed class MartGate : IDisposable, Analytics.Warehouse.DuckDb.IQueryAdmission
 {
     /// <summary>The client of queries that arrive without one (a page or an export calling a service directly).</summary>
     public const string UnnamedClient = "";
@@ -83,6 +83,9 @@ public sealed class MartGate : IDisposable
     }
 
     /// <summary>The blocking form, for callers that are not async; on a gate thread the work runs at once.</summary>
+    /// <summary>Work of a caller that did not queue as a client of its own (a page, an export): it queues as the unnamed client.</summary>
+    public T Run<T>(Func<T> work) => Run(UnnamedClient, work);
+
     public T Run<T>(string client, Func<T> work) => IsAdmitted ? work() : RunAsync(client, work).GetAwaiter().GetResult();
 
     private void Work()

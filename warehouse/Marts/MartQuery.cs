@@ -35,7 +35,7 @@ internal static class MartQuery
         var value = reader.GetValue(ordinal);
         var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         if (value is T typed) return typed;
-        if (value is Int128 huge) value = (decimal)huge; // SUM over integers is HUGEINT in DuckDB
+        value = Analytics.Warehouse.DuckDb.ExactResults.Normalize(value); // SUM over integers is HUGEINT in DuckDB
         return (T)Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
     }
 

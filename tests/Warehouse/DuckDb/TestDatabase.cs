@@ -1,4 +1,5 @@
 using Analytics.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Warehouse.DuckDb;
 
@@ -11,13 +12,6 @@ public sealed class TestDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public DuckDbConnection OpenDatabase(string name = "test.duckdb", string options = "")
-    {
-        var connection = new DuckDbConnection($"Data Source={File(name)};{options}");
-        connection.Open();
-        return connection;
-    }
-
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
@@ -26,10 +20,19 @@ public sealed class TestDirectory : IDisposable
 
 public static class Memory
 {
-    public static DuckDbConnection Open(string options = "")
+    /// <summary>A connection to a private in-memory database, gone when the connection is disposed.</summary>
+    public static DuckDBConnection Open(params (string Name, string Value)[] options) => Databases.Open(DuckDbDataSource.InMemory(options));
+}
+
+public static class Databases
+{
+    /// <summary>A connection whose data source (and so the database, unless shared) closes with it.</summary>
+    public static DuckDBConnection Open(DuckDbDataSource database)
     {
-        var connection = new DuckDbConnection($"Data Source=:memory:;{options}");
-        connection.Open();
+        var connection = database.OpenConnection();
+        connection.Disposed += (_, _) => database.Dispose();
         return connection;
     }
+
+    public static DuckDBConnection OpenFile(string path, params (string Name, string Value)[] options) => Open(DuckDbDataSource.File(path, options));
 }

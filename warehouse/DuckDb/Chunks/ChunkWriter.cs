@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Analytics.Warehouse.DuckDb.Native;
 
 namespace Analytics.Warehouse.DuckDb.Chunks;
 

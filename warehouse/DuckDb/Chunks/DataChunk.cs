@@ -1,4 +1,3 @@
-using Analytics.Warehouse.DuckDb.Native;
 
 namespace Analytics.Warehouse.DuckDb.Chunks;
 

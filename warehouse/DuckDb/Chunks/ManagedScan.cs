@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
-using Analytics.Warehouse.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.DuckDb.Chunks;
 
@@ -49,9 +49,11 @@ public sealed unsafe class ManagedScan : IDisposable
 
     public void Dispose() => OpenScans.TryRemove(Id, out _);
 
-    /// <summary>Adds <c>managed_scan</c> to the connection's database (registering it again is harmless).</summary>
-    public static void Register(DuckDbConnection connection)
+    /// <summary>Adds <c>managed_scan</c> to the open connection's database (registering it again is harmless).</summary>
+    public static void Register(DuckDBConnection connection)
     {
+        // DuckDB.NET hands out its duckdb_connection; the function lives in the database, so the handle need only outlive this call.
+        var handle = connection.NativeConnection.DangerousGetHandle();
         var function = NativeMethods.duckdb_create_table_function();
         try
         {
@@ -62,8 +64,8 @@ public sealed unsafe class ManagedScan : IDisposable
             NativeMethods.duckdb_table_function_set_bind(function, &Bind);
             NativeMethods.duckdb_table_function_set_init(function, &Init);
             NativeMethods.duckdb_table_function_set_function(function, &Scan);
-            if (NativeMethods.duckdb_register_table_function(connection.NativeHandle, function) != DuckDbState.Success)
-                throw new DuckDbException($"DuckDB refused to register {FunctionName}.");
+            if (NativeMethods.duckdb_register_table_function(handle, function) != DuckDbState.Success)
+                throw new InvalidOperationException($"DuckDB refused to register {FunctionName}.");
         }
         finally { NativeMethods.duckdb_destroy_table_function(ref function); }
     }

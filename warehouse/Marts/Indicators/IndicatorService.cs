@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using System.Data.Common;
 
 namespace Analytics.Warehouse.Marts.Indicators;
@@ -35,13 +36,13 @@ public sealed record IndicatorRow(
 public sealed record IndicatorTrendPoint(DateOnly Month, long Demand, long Supply, long NewEmployment);
 
 /// <summary>The policymaker's monthly indicators (model: mart_indicators.sql).</summary>
-public sealed class IndicatorService(MartConnection connection, MetricsOptions? options = null)
+public sealed class IndicatorService(DuckDbDataSource catalog, MetricsOptions? options = null)
 {
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
     /// <param name="month">the first day of the month, e.g. ReportingPeriod.ParseMonth("2026-09")</param>
     public IReadOnlyList<IndicatorRow> GetMonthly(DateOnly month, string? regionCode = null, CancellationToken cancellationToken = default) =>
-        connection.Use(db =>
+        catalog.Use(db =>
         {
             var first = new DateOnly(month.Year, month.Month, 1);
             return MartQuery.Run(db, "mart_indicators", new Dictionary<string, object?>
@@ -57,7 +58,7 @@ public sealed class IndicatorService(MartConnection connection, MetricsOptions? 
 
     /// <summary>Demand, supply and new employment per month over a range, for the trend lines (model: mart_indicator_trend.sql).</summary>
     public IReadOnlyList<IndicatorTrendPoint> GetTrend(MonthRange months, string? regionCode = null, CancellationToken cancellationToken = default) =>
-        connection.Use(db => MartQuery.Run(db, "mart_indicator_trend", new Dictionary<string, object?>
+        catalog.Use(db => MartQuery.Run(db, "mart_indicator_trend", new Dictionary<string, object?>
         {
             ["first_month"] = months.First,
             ["end_month"] = months.End,

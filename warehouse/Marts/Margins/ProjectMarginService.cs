@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using System.Data.Common;
 
 namespace Analytics.Warehouse.Marts.Margins;
@@ -7,20 +8,20 @@ namespace Analytics.Warehouse.Marts.Margins;
 /// mart_project_margins.sql, mart_project_period_totals.sql). <paramref name="agencyId"/> is the
 /// tenant boundary: a dispatch-agency manager's calls must always pass their own agency.
 /// </summary>
-public sealed class ProjectMarginService(MartConnection connection, MetricsOptions? options = null)
+public sealed class ProjectMarginService(DuckDbDataSource catalog, MetricsOptions? options = null)
 {
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
     /// <summary>One row per project and month with any settlement or cost row, in project_id then month order.</summary>
     public IReadOnlyList<ProjectMonthMargin> GetMonthly(MonthRange months, string? agencyId = null, CancellationToken cancellationToken = default) =>
-        connection.Use(db => MartQuery.Run(db, "mart_project_margins", Parameters(months, agencyId), MapMonth, cancellationToken));
+        catalog.Use(db => MartQuery.Run(db, "mart_project_margins", Parameters(months, agencyId), MapMonth, cancellationToken));
 
     /// <summary>Period totals per project, for the XLSX, HTML and dashboard views.</summary>
     public IReadOnlyList<ProjectPeriodMargin> GetPeriodTotals(MonthRange months, string? agencyId = null, CancellationToken cancellationToken = default) =>
-        connection.Use(db => MartQuery.Run(db, "mart_project_period_totals", Parameters(months, agencyId), MapPeriod, cancellationToken));
+        catalog.Use(db => MartQuery.Run(db, "mart_project_period_totals", Parameters(months, agencyId), MapPeriod, cancellationToken));
 
     /// <summary>Method, thresholds and data-as-of batch for a published margins table.</summary>
-    public PublicationNotes GetNotes() => connection.Use(Notes);
+    public PublicationNotes GetNotes() => catalog.Use(Notes);
 
     private PublicationNotes Notes(DbConnection db) => new(
         MethodZh: "按项目、月份汇总结算明细与其他成本。代收代付 = 应发工资 + 单位社保 + 单位公积金 + 商业保险 + 残保金；服务收入 = 结算总额 − 代收代付；"

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 namespace Analytics.Warehouse.Marts.Projects;
 
 public sealed record ProjectCostItem(DateOnly Month, string Category, decimal Amount, long Items);
@@ -10,14 +11,14 @@ public sealed record ProjectDetail(
     IReadOnlyList<ProjectCostItem> Costs, IReadOnlyList<ProjectWorkers> Workers, IReadOnlyList<ReceivableBucket> Receivables);
 
 /// <summary>The drill-down of one dispatch project (models mart_project_costs, _workers, _receivables).</summary>
-public sealed class ProjectDetailService(MartConnection connection)
+public sealed class ProjectDetailService(DuckDbDataSource catalog)
 {
     /// <summary>The agency a project belongs to, or null when there is no such project: the tenant check before any detail is read.</summary>
-    public string? AgencyOf(string projectId) => connection.Use(db =>
+    public string? AgencyOf(string projectId) => catalog.Use(db =>
         MartQuery.Run(db, "mart_project_header", new Dictionary<string, object?> { ["project"] = projectId },
             r => r.Field<string>("agency_id")).FirstOrDefault());
 
-    public ProjectDetail? Get(string projectId, MonthRange months, CancellationToken cancellationToken = default) => connection.Use(db =>
+    public ProjectDetail? Get(string projectId, MonthRange months, CancellationToken cancellationToken = default) => catalog.Use(db =>
     {
         var projectParameters = new Dictionary<string, object?> { ["project"] = projectId };
         var header = MartQuery.Run(db, "mart_project_header",

@@ -1,9 +1,10 @@
+using Analytics.Warehouse.DuckDb;
 using System.Data.Common;
 
 namespace Analytics.Warehouse.Marts.Rankings;
 
 /// <summary>The shortage and surplus rankings of metrics.md §1 (model: mart_occupation_ranking.sql).</summary>
-public sealed class OccupationRankingService(MartConnection connection, MetricsOptions? options = null)
+public sealed class OccupationRankingService(DuckDbDataSource catalog, MetricsOptions? options = null)
 {
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
@@ -12,7 +13,7 @@ public sealed class OccupationRankingService(MartConnection connection, MetricsO
     /// <param name="top">rows kept; null = the configured RankingTop</param>
     public OccupationRanking GetRanking(ReportingPeriod period, string? regionCode = null,
         RankingKind kind = RankingKind.Shortage, int? top = null, CancellationToken cancellationToken = default) =>
-        connection.Use(db =>
+        catalog.Use(db =>
         {
             var scope = RegionScope.Validate(db, regionCode);
             var keep = top ?? _options.RankingTop;
@@ -47,7 +48,7 @@ public sealed class OccupationRankingService(MartConnection connection, MetricsO
     private string EmptyReason(DbConnection db, ReportingPeriod period, string? scope, RankingKind kind)
     {
         var where = scope is null ? "all regions" : $"region {scope}";
-        var groups = new SupplyDemand.SupplyDemandService(db).GetByLevel(period, SupplyDemand.OccupationLevel.Major, scope);
+        var groups = new SupplyDemand.SupplyDemandService(catalog).GetByLevel(period, SupplyDemand.OccupationLevel.Major, scope);
         if (groups.Count == 0) return $"No vacancy or job-seeker registrations in {period.Label} for {where}.";
         return kind == RankingKind.Shortage
             ? $"No occupation in {period.Label} for {where} has demand above supply with demand of at least {_options.RankingMinimum}."

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 namespace Analytics.Warehouse.Marts.SupplyDemand;
 
 /// <summary>Occupation level of the dashboard's drill-down: detailed occupation, or major (x), medium (x-xx), minor (x-xx-xx) group.</summary>
@@ -7,11 +8,11 @@ public enum OccupationLevel { Occupation, Major, Medium, Minor }
 public sealed record SupplyDemandRow(string Code, string? Name, long Demand, long Supply, long Gap, decimal? Ratio);
 
 /// <summary>Supply, demand, gap and ratio per occupation or group (metrics.md §1, model: mart_supply_demand.sql).</summary>
-public sealed class SupplyDemandService(MartConnection connection)
+public sealed class SupplyDemandService(DuckDbDataSource catalog)
 {
     public IReadOnlyList<SupplyDemandRow> GetByLevel(ReportingPeriod period, OccupationLevel level,
         string? regionCode = null, CancellationToken cancellationToken = default) =>
-        connection.Use(db => MartQuery.Run(db, "mart_supply_demand", new Dictionary<string, object?>
+        catalog.Use(db => MartQuery.Run(db, "mart_supply_demand", new Dictionary<string, object?>
         {
             ["start"] = period.Start,
             ["end"] = period.End,

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.DuckDb;
 using System.Data.Common;
 
 namespace Analytics.Warehouse.Marts.Wages;
@@ -27,12 +28,12 @@ public sealed record WageGuidanceRow(
 public sealed record WageGuidance(int Year, string? RegionCode, IReadOnlyList<WageGuidanceRow> Rows, PublicationNotes Notes, string? EmptyReason = null);
 
 /// <summary>Market wage guidance (市场工资价位), model: mart_wage_guidance.sql.</summary>
-public sealed class WageGuidanceService(MartConnection connection, MetricsOptions? options = null)
+public sealed class WageGuidanceService(DuckDbDataSource catalog, MetricsOptions? options = null)
 {
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
     public WageGuidance GetGuidance(int year, string? regionCode = null, CancellationToken cancellationToken = default) =>
-        connection.Use(db =>
+        catalog.Use(db =>
         {
             if (year is < 1900 or > 9999) throw new MartValidationException($"Year {year} is out of range.");
             var scope = RegionScope.Validate(db, regionCode);
