@@ -4,6 +4,7 @@ using Analytics.Bench;
 var benches = new Dictionary<string, Func<string[], int>>
 {
     ["reader"] = ReaderBench.Run,
+    ["arrow"] = ArrowBench.Run,
     ["rankings"] = RankingsBench.Run,
     ["ingest"] = IngestBench.Run,
     ["load"] = LoadBench.Run,

@@ -7,28 +7,28 @@ using Analytics.Warehouse.Marts.Rankings;
 namespace Analytics.Dashboards.Cli;
 
 /// <summary>
-/// <c>publish rankings|wages|margins|indicators ... --format csv|xlsx|json|html [--out PATH]</c> (product.md).
+/// <c>publish rankings|wages|margins|indicators ... --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
 /// Exit 0 when the file is written (an empty table too, explained on stderr), 1 when the work fails
 /// (no catalog, catalog locked, output not writable), 2 on bad arguments (including a period or
-/// region the marts reject). Without --out, CSV and JSON go to stdout; XLSX and HTML need --out.
+/// region the marts reject). Without --out, CSV, JSON and Arrow go to stdout; XLSX, HTML and Parquet need --out.
 /// </summary>
 public static class PublishCommand
 {
     public static readonly Option<string> FormatOption = new Option<string>("--format")
     {
-        Description = "csv | xlsx | json | html (default: from the --out file's extension)",
+        Description = "csv | xlsx | json | html | arrow | parquet (default: from the --out file's extension)",
         Recursive = true,
     }.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. ReportFormats.Names]);
 
     public static readonly Option<string> OutOption = new("--out")
     {
-        Description = "Output file, or an existing folder to write <product>_<period>.<format> into; without it CSV/JSON go to stdout",
+        Description = "Output file, or an existing folder to write <product>_<period>.<format> into; without it CSV/JSON/Arrow go to stdout",
         Recursive = true,
     };
 
     public static Command Create()
     {
-        var publish = new Command("publish", "Publish rankings, wages, margins or indicators as CSV, XLSX, JSON or HTML");
+        var publish = new Command("publish", "Publish rankings, wages, margins or indicators as CSV, XLSX, JSON, HTML, Arrow or Parquet");
         publish.Options.Add(FormatOption);
         publish.Options.Add(OutOption);
         publish.Subcommands.Add(Rankings());

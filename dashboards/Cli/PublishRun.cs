@@ -24,9 +24,12 @@ internal static class PublishRun
         try
         {
             format = Format(parse.GetValue(PublishCommand.FormatOption), outPath);
-            if (outPath is null && format is ReportFormat.Xlsx or ReportFormat.Html)
-                throw new ArgumentException($"--out is required with --format {Extension(format)} (only csv and json go to stdout); "
+            if (outPath is null && format is ReportFormat.Xlsx or ReportFormat.Html or ReportFormat.Parquet)
+                throw new ArgumentException($"--out is required with --format {Extension(format)} (only csv, json and arrow go to stdout); "
                                             + "give a file, or a folder to write <product>_<period>." + Extension(format) + " into.");
+            // An Arrow IPC stream is made for pipes (`… --format arrow | python read_stream.py`), but not for a terminal.
+            if (outPath is null && format == ReportFormat.Arrow && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+                throw new ArgumentException("--format arrow writes a binary stream: redirect stdout to a pipe or file, or give --out.");
             query = prepare();
         }
         catch (ArgumentException e)
@@ -100,7 +103,7 @@ internal static class PublishRun
 
     private static string Extension(ReportFormat format) => PublishableReport.Extension(format);
 
-    /// <summary>The console gets the file's exact bytes (the CSV's BOM included); any other writer (tests) the same text.</summary>
+    /// <summary>The console gets the file's exact bytes (the CSV's BOM included); any other writer (tests) the same text (not Arrow: binary).</summary>
     private static async Task WriteToStdoutAsync(PublishableReport report, ReportFormat format, TextWriter output,
         IProgress<PublishProgress> progress, CancellationToken cancellation)
     {
@@ -110,6 +113,7 @@ internal static class PublishRun
             await report.WriteAsync(format, stdout, progress, cancellation);
             return;
         }
+        if (format == ReportFormat.Arrow) throw new IOException("a binary Arrow stream can only go to the process's standard output");
         using var buffer = new MemoryStream();
         await report.WriteAsync(format, buffer, progress, cancellation);
         await output.WriteAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));

@@ -3,13 +3,8 @@ namespace Analytics.Ingest.Lake;
 /// <summary>SQL text for values DuckDB cannot take as parameters (file paths in COPY and view definitions).</summary>
 internal static class Sql
 {
-    /// <summary>
-    /// The options of every COPY that writes a lake file. The format version is pinned to 1 rather
-    /// than left to DuckDB's default (1 in DuckDB 1.5): version 2 writes DECIMAL columns
-    /// DELTA_BINARY_PACKED, which Parquet.Net 6.1 (<c>lake verify</c>) cannot decode, and many
-    /// older readers know none of version 2's encodings; the lake is meant for any engine.
-    /// </summary>
-    public const string LakeParquet = "(FORMAT parquet, PARQUET_VERSION V1)";
+    /// <summary>Parquet format version 1, see <see cref="Analytics.Warehouse.DuckDb.ParquetCopy.Options"/>.</summary>
+    public const string LakeParquet = Analytics.Warehouse.DuckDb.ParquetCopy.Options;
 
     public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 

@@ -9,6 +9,29 @@ public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn
     /// <summary>Decimals shown for <see cref="ColumnKind.Percent"/> (1 or 2); other kinds have fixed decimals.</summary>
     public int Decimals { get; init; } = 2;
 
+    /// <summary>
+    /// Decimals the data holds (not those shown), for the typed formats (Arrow, Parquet): the column is
+    /// DECIMAL(<see cref="Precision"/>, Scale) there, and a value with more decimals is refused, never rounded.
+    /// By kind unless set: money and ratios 2 (rounded to cents/hundredths in the marts), percents
+    /// <see cref="Decimals"/>, wages 10 (the mean is a 10-decimal division), other kinds 0.
+    /// </summary>
+    public int Scale
+    {
+        get => _scale ?? Kind switch
+        {
+            ColumnKind.Money or ColumnKind.Ratio => 2,
+            ColumnKind.Percent => Decimals,
+            ColumnKind.Wage => 10,
+            _ => 0,
+        };
+        init => _scale = value;
+    }
+
+    private readonly int? _scale;
+
+    /// <summary>18 digits (a 64-bit DECIMAL in DuckDB) while that leaves 12 before the point; 38 otherwise.</summary>
+    public int Precision => 18 - Scale >= 12 ? 18 : 38;
+
     /// <summary>Code -> name shown in the human formats (region names, alert names, enum labels); codes stay in JSON/CSV.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 

@@ -35,7 +35,7 @@ public static class MarginReport
         new("gross_margin", "毛利", "Gross margin", ColumnKind.Money),
         new("margin_pct", "毛利率（%）", "Margin (%)", ColumnKind.Percent),
         new("service_margin_pct", "服务毛利率（%）", "Service margin (%)", ColumnKind.Percent),
-        new("target_margin_pct", "目标毛利率（%）", "Target margin (%)", ColumnKind.Percent),
+        new("target_margin_pct", "目标毛利率（%）", "Target margin (%)", ColumnKind.Percent) { Scale = 4 },   // dispatch_projects holds DECIMAL(9,4)
         new("revenue_variance", "收入预算差异", "Revenue variance", ColumnKind.Money),
         new("cost_variance", "成本预算差异", "Cost variance", ColumnKind.Money),
         new("overdue_amount", "逾期应收", "Overdue receivables", ColumnKind.Money),

@@ -22,6 +22,8 @@ public sealed record PublishableReport(ReportTable Table, string FileStem, strin
         ReportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ReportFormat.Json => "application/json; charset=utf-8",
         ReportFormat.Html => "text/html; charset=utf-8",
+        ReportFormat.Arrow => "application/vnd.apache.arrow.stream",
+        ReportFormat.Parquet => "application/vnd.apache.parquet",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

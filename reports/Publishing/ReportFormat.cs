@@ -2,11 +2,11 @@ using Analytics.Reports.Writers;
 
 namespace Analytics.Reports.Publishing;
 
-public enum ReportFormat { Csv, Xlsx, Json, Html }
+public enum ReportFormat { Csv, Xlsx, Json, Html, Arrow, Parquet }
 
 public static class ReportFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["csv", "xlsx", "json", "html"];
+    public static readonly IReadOnlyList<string> Names = ["csv", "xlsx", "json", "html", "arrow", "parquet"];
 
     /// <summary>Parses a <c>--format</c> value; the message lists the accepted ones.</summary>
     public static ReportFormat Parse(string name) => name.Trim().ToLowerInvariant() switch
@@ -15,6 +15,8 @@ public static class ReportFormats
         "xlsx" => ReportFormat.Xlsx,
         "json" => ReportFormat.Json,
         "html" => ReportFormat.Html,
+        "arrow" => ReportFormat.Arrow,
+        "parquet" => ReportFormat.Parquet,
         _ => throw new ArgumentException($"Unknown format '{name}': use one of {string.Join(", ", Names)}."),
     };
 
@@ -24,6 +26,8 @@ public static class ReportFormats
         ReportFormat.Xlsx => new XlsxReportWriter(),
         ReportFormat.Json => new JsonReportWriter(),
         ReportFormat.Html => new HtmlReportWriter(),
+        ReportFormat.Arrow => new ArrowReportWriter(),
+        ReportFormat.Parquet => new ParquetReportWriter(),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

@@ -51,7 +51,7 @@ public class ReportPublisherTests
 
     [Fact]
     public void An_unknown_format_names_the_accepted_ones() =>
-        Should.Throw<ArgumentException>(() => ReportFormats.Parse("pdf")).Message.ShouldBe("Unknown format 'pdf': use one of csv, xlsx, json, html.");
+        Should.Throw<ArgumentException>(() => ReportFormats.Parse("pdf")).Message.ShouldBe("Unknown format 'pdf': use one of csv, xlsx, json, html, arrow, parquet.");
 
     private sealed class SyncProgress(Action<PublishProgress> report) : IProgress<PublishProgress>
     {
