@@ -17,15 +17,22 @@ public static class BusyRefusal
         try { await next(); }
         catch (Exception e) when (Refusal(e) is { } refusal && !context.Response.HasStarted)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
             var ui = context.RequestServices.GetRequiredService<UiContext>();
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            var seconds = SetRetryAfter(context.Response, refusal);
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync(ui.T($"查询繁忙，请 {seconds} 秒后重试。\n", $"Too many queries are waiting; please try again in {seconds} s.\n"));
         }
     });
+
+    /// <summary>Asks the client to come back after the gate's wait, in whole seconds (at least one); returns them.</summary>
+    public static int SetRetryAfter(HttpResponse response, MartQueueFullException refusal)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
+    }
 
     /// <summary>The refusal, also when a renderer or a task wrapped it.</summary>
     private static MartQueueFullException? Refusal(Exception? e) => e switch
