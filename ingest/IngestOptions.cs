@@ -13,7 +13,10 @@ public sealed class IngestOptions
     /// <summary>HMAC key for person ids (hex or base64). When absent, one is generated and kept in data/secrets/id-hash.key.</summary>
     public string? IdHashKey { get; init; }
 
-    /// <summary>DuckDB memory limit of each of a pass's DuckDB instances (the merge database and one Parquet writer per core).</summary>
+    /// <summary>
+    /// DuckDB memory of a pass, all its DuckDB instances together: the merge database and one
+    /// Parquet writer per core each get an equal share as their memory_limit.
+    /// </summary>
     public string StageMemoryLimit { get; init; } = "512MB";
 
     /// <summary>

@@ -127,7 +127,7 @@ internal sealed class ValidatedRows
                 // Blocks finish out of order; whoever completes the next block in line registers it and any that wait behind it.
                 foreach (var done in Register(work, sequence))
                 {
-                    output.Add(done.Rows, done.Valid, done.Block.Count, done.Block.Bytes, stop.Token);
+                    output.Add(done.Rows, done.Valid, done.Block.Count, stop.Token);
                     _workspaces.Add(done);
                     _inFlight.Release();
                 }

@@ -96,7 +96,7 @@ public static class ApiEndpoints
 
     public static IResult Busy(HttpContext http, MartQueueFullException e)
     {
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Host.BusyRefusal.SetRetryAfter(http.Response, e);
         return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

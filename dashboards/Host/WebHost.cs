@@ -41,6 +41,7 @@ public static class WebHost
         app.UseMalformedRequestRefusal();
         app.UseStaticFiles();
         app.Use(RememberLanguage);
+        app.UseBusyRefusal();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -35,8 +35,13 @@ internal sealed class ChunkRows
         _ => new ChunkColumn(ChunkKind.Varchar),
     };
 
-    public void Write(ChunkWriter chunk, ParsedRow row)
+    /// <summary>
+    /// Writes the row; returns the bytes of its texts held in the chunk's string heap beside the
+    /// fixed-width slots (DuckDB keeps up to 12 bytes inside the slot).
+    /// </summary>
+    public long Write(ChunkWriter chunk, ParsedRow row)
     {
+        long texts = 0;
         for (var c = 0; c < _types.Length; c++)
         {
             if (row.Null[c]) { chunk.SetNull(c); continue; }
@@ -47,12 +52,28 @@ internal sealed class ChunkRows
                 case ChunkKind.BigInt or ChunkKind.Decimal64: chunk.SetInt64(c, row.Numbers[c]); break;
                 case ChunkKind.Boolean: chunk.SetBool(c, row.Numbers[c] != 0); break;
                 default:
-                    if (row.Texts[c] is not { } text) chunk.SetUtf8(c, row.Utf8(c));
-                    else if (_codes.TryGetValue(text, out var utf8)) chunk.SetUtf8(c, utf8);
-                    else chunk.SetString(c, text);
+                    if (row.Texts[c] is not { } text)
+                    {
+                        var utf8 = row.Utf8(c);
+                        chunk.SetUtf8(c, utf8);
+                        texts += HeapBytes(utf8.Length);
+                    }
+                    else if (_codes.TryGetValue(text, out var code))
+                    {
+                        chunk.SetUtf8(c, code);
+                        texts += HeapBytes(code.Length);
+                    }
+                    else
+                    {
+                        chunk.SetString(c, text);
+                        texts += HeapBytes(text.Length);   // hashes and codes, ASCII: a byte a character
+                    }
                     break;
             }
         }
         chunk.EndRow();
+        return texts;
     }
+
+    private static int HeapBytes(int length) => length > ChunkWriter.InlineLength ? length : 0;
 }

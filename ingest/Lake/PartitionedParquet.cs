@@ -10,10 +10,12 @@ namespace Analytics.Ingest.Lake;
 /// One inbox file's valid rows, bucketed by partition (year, month) in DuckDB data chunks and
 /// written a partition at a time as plain single-file Parquet COPYs, each fed zero-copy from the
 /// chunks. DuckDB's own PARTITION_BY costs about twice a single-file COPY (even for one
-/// partition), which is why the bucketing is ours. Buffered rows are bounded: when they pass the
-/// budget the largest partition is written out, so a large file spanning many months gives a few
-/// files per month, and a typical monthly delivery one. Partitions are written by one DuckDB
-/// connection per core, each a single-threaded COPY, while the workers go on validating.
+/// partition), which is why the bucketing is ours. Buffered rows are bounded by their bytes: when
+/// they pass the budget the largest partition is written out, so a large file spanning many months
+/// gives a few files per month, and a typical monthly delivery one. Partitions are written by one
+/// DuckDB connection per core, each a single-threaded COPY, while the workers go on validating;
+/// the partitions handed over but not yet written are bounded by the same budget, so whatever the
+/// rows hold, the chunks in memory stay within twice the budget.
 /// </summary>
 internal sealed class PartitionedParquet : IDisposable
 {
@@ -25,19 +27,27 @@ internal sealed class PartitionedParquet : IDisposable
     private readonly Func<string, string> _stagedPath;
     private readonly string _filePrefix;
     private readonly int _fixedPartition;
-    private readonly long _budgetRows;
+    private readonly long _budgetBytes;
     private readonly long _maxRowsPerFile;
     private readonly ConcurrentDictionary<int, Partition> _partitions = new();
-    private readonly BlockingCollection<(int Key, int Part, List<DataChunk> Chunks)> _queue = new(boundedCapacity: 2);
+    private readonly BlockingCollection<(int Key, int Part, List<DataChunk> Chunks, long Bytes)> _queue = new(boundedCapacity: 2);
     private readonly Lock _detachGate = new();
-    private long _buffered;
     private long _bufferedBytes;
+    private readonly object _handedOverGate = new();
+    private long _handedOverBytes;
 
     /// <summary>
-    /// The row budget assumes rows of about 150 bytes; rows of long texts (up to Ingest:MaxFieldChars
-    /// per field) are bounded by their bytes too, estimated from the records they were read from.
+    /// A row's fixed-width slots and short texts, as the row budget (Ingest:BufferedRows) counts
+    /// them; texts (up to Ingest:MaxFieldChars each) add their own bytes, so rows of long texts are
+    /// bounded by what they really hold.
     /// </summary>
-    private const long BytesPerBudgetedRow = 150;
+    private const long BytesPerRow = 150;
+
+    /// <summary>
+    /// A chunk takes no more rows past these bytes: DuckDB's COPY closes a row group at
+    /// ROW_GROUP_SIZE_BYTES only between chunks, and a full chunk of long texts would be 200 MB.
+    /// </summary>
+    private const long MaxChunkBytes = 4 << 20;
 
     /// <param name="stagedPath">Maps a lake path (dataset/year=…/month=…/file) to where the batch stages it.</param>
     /// <param name="fixedPartition">yyyyMM for datasets without a date to partition by (the ingest month).</param>
@@ -50,7 +60,7 @@ internal sealed class PartitionedParquet : IDisposable
         _stagedPath = stagedPath;
         _filePrefix = filePrefix;
         _fixedPartition = fixedPartition;
-        _budgetRows = budgetRows;
+        _budgetBytes = budgetRows * BytesPerRow;
         _maxRowsPerFile = maxRowsPerFile;
     }
 
@@ -58,8 +68,7 @@ internal sealed class PartitionedParquet : IDisposable
     public List<LakeFile> Written { get; } = [];
 
     /// <summary>Adds a block's valid rows (called by several workers at once); may block while earlier rows are written out.</summary>
-    /// <param name="bytes">The block's size as read, to share out among the rows it adds.</param>
-    public void Add(ParsedRow[] rows, bool[] valid, int count, long bytes, CancellationToken cancellation)
+    public void Add(ParsedRow[] rows, bool[] valid, int count, CancellationToken cancellation)
     {
         // Group the block's rows by partition (a block usually spans few months), then lock each partition once.
         var groups = new Dictionary<int, List<int>>();
@@ -70,28 +79,25 @@ internal sealed class PartitionedParquet : IDisposable
             if (!groups.TryGetValue(key, out var members)) groups[key] = members = [];
             members.Add(i);
         }
-        long added = 0, addedBytes = 0;
+        long addedBytes = 0;
         foreach (var (key, members) in groups)
         {
             var partition = _partitions.GetOrAdd(key, _ => new Partition());
-            var share = bytes * members.Count / count;
             lock (partition.Gate)
             {
+                var before = partition.Bytes;
                 foreach (var i in members) partition.Write(_chunkRows, rows[i], NewChunk);
-                partition.Bytes += share;
+                addedBytes += partition.Bytes - before;
             }
-            added += members.Count;
-            addedBytes += share;
         }
-        Interlocked.Add(ref _buffered, added);
         Interlocked.Add(ref _bufferedBytes, addedBytes);
         lock (_detachGate)
         {
             foreach (var key in groups.Keys)
                 if (_partitions[key] is { } full && full.Rows >= _maxRowsPerFile) Enqueue(key, full, cancellation);
-            while (Interlocked.Read(ref _buffered) > _budgetRows || Interlocked.Read(ref _bufferedBytes) > _budgetRows * BytesPerBudgetedRow)
+            while (Interlocked.Read(ref _bufferedBytes) > _budgetBytes)
             {
-                var (key, largest) = Interlocked.Read(ref _buffered) > _budgetRows ? _partitions.MaxBy(p => p.Value.Rows) : _partitions.MaxBy(p => p.Value.Bytes);
+                var (key, largest) = _partitions.MaxBy(p => p.Value.Bytes);
                 if (largest.Rows == 0) break;
                 Enqueue(key, largest, cancellation);
             }
@@ -104,9 +110,35 @@ internal sealed class PartitionedParquet : IDisposable
         int part;
         long bytes;
         lock (partition.Gate) (bytes, chunks, part) = (partition.Bytes, partition.Detach(), partition.Parts++);
-        Interlocked.Add(ref _buffered, -chunks.Sum(c => (long)c.Rows));
         Interlocked.Add(ref _bufferedBytes, -bytes);
-        _queue.Add((key, part, chunks), cancellation);
+        WaitForRoom(bytes, cancellation);
+        _queue.Add((key, part, chunks, bytes), cancellation);
+    }
+
+    /// <summary>
+    /// Waits until the partitions handed over and not yet written leave room for <paramref name="bytes"/>
+    /// within the budget (one partition is always let through, however large).
+    /// </summary>
+    private void WaitForRoom(long bytes, CancellationToken cancellation)
+    {
+        lock (_handedOverGate)
+        {
+            while (_handedOverBytes > 0 && _handedOverBytes + bytes > _budgetBytes)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Monitor.Wait(_handedOverGate, TimeSpan.FromMilliseconds(100));   // woken by Release; the timeout only rechecks cancellation
+            }
+            _handedOverBytes += bytes;
+        }
+    }
+
+    private void Release(long bytes)
+    {
+        lock (_handedOverGate)
+        {
+            _handedOverBytes -= bytes;
+            Monitor.PulseAll(_handedOverGate);
+        }
     }
 
     private DataChunk NewChunk() => _pool.TryTake(out var chunk) ? chunk : new DataChunk(_chunkRows.Columns.Select(c => c.Type).ToArray());
@@ -140,7 +172,11 @@ internal sealed class PartitionedParquet : IDisposable
     {
         try
         {
-            foreach (var (key, part, chunks) in _queue.GetConsumingEnumerable(stop.Token)) Write(writer, key, part, chunks);
+            foreach (var (key, part, chunks, bytes) in _queue.GetConsumingEnumerable(stop.Token))
+            {
+                try { Write(writer, key, part, chunks); }
+                finally { Release(bytes); }
+            }
         }
         catch
         {
@@ -187,7 +223,7 @@ internal sealed class PartitionedParquet : IDisposable
     public void Dispose()
     {
         _queue.CompleteAdding();
-        foreach (var (_, _, chunks) in _queue.GetConsumingEnumerable()) chunks.ForEach(c => c.Dispose());
+        foreach (var (_, _, chunks, _) in _queue.GetConsumingEnumerable()) chunks.ForEach(c => c.Dispose());
         foreach (var partition in _partitions.Values) partition.Detach().ForEach(c => c.Dispose());
         while (_pool.TryTake(out var chunk)) chunk.Dispose();
         _queue.Dispose();
@@ -198,24 +234,28 @@ internal sealed class PartitionedParquet : IDisposable
     {
         private List<DataChunk> _chunks = [];
         private DataChunk? _current;
+        private long _currentBytes;
 
         public Lock Gate { get; } = new();
         public long Rows { get; private set; }
 
-        /// <summary>Estimated bytes of the rows buffered (see <see cref="Add"/>).</summary>
-        public long Bytes { get; set; }
+        /// <summary>Bytes of the rows buffered (see <see cref="BytesPerRow"/>).</summary>
+        public long Bytes { get; private set; }
 
         /// <summary>Parts handed out to be written so far (each becomes one file).</summary>
         public int Parts { get; set; }
 
         public void Write(ChunkRows chunkRows, ParsedRow row, Func<DataChunk> newChunk)
         {
-            if (_current is null || _current.Writer.IsFull)
+            if (_current is null || _current.Writer.IsFull || _currentBytes >= MaxChunkBytes)
             {
                 _current = newChunk();
                 _chunks.Add(_current);
+                _currentBytes = 0;
             }
-            chunkRows.Write(_current.Writer, row);
+            var bytes = BytesPerRow + chunkRows.Write(_current.Writer, row);
+            _currentBytes += bytes;
+            Bytes += bytes;
             Rows++;
         }
 

@@ -3,8 +3,14 @@ namespace Analytics.Ingest.Lake;
 /// <summary>SQL text for values DuckDB cannot take as parameters (file paths in COPY and view definitions).</summary>
 internal static class Sql
 {
-    /// <summary>Parquet format version 1, see <see cref="Analytics.Warehouse.DuckDb.ParquetCopy.Options"/>.</summary>
-    public const string LakeParquet = Analytics.Warehouse.DuckDb.ParquetCopy.Options;
+    /// <summary>
+    /// The options of every COPY that writes a lake file: Parquet format version 1 (see
+    /// <see cref="Analytics.Warehouse.DuckDb.ParquetCopy.Options"/>), and row groups bounded by bytes as
+    /// well as rows (122,880 rows of ordinary values are about 20 MB), since a row group is buffered whole
+    /// while it is encoded and rows of long texts must not make one hundreds of MB (honoured where
+    /// preserve_insertion_order is false).
+    /// </summary>
+    public const string LakeParquet = "(FORMAT parquet, PARQUET_VERSION V1, ROW_GROUP_SIZE_BYTES '32MB')";
 
     public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 

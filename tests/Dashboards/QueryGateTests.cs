@@ -140,6 +140,31 @@ public class QueryGateTests(GatedSite site) : IClassFixture<GatedSite>
         (await client.GetAsync(Indicators(300))).StatusCode.ShouldBe(HttpStatusCode.OK);   // not remembered as an error
     }
 
+    [Theory]
+    [InlineData("/wages?lang=zh", "查询繁忙")]
+    [InlineData("/rankings?lang=en", "Too many queries are waiting")]
+    [InlineData("/api/export/wages?format=csv&lang=en", "Too many queries are waiting")]
+    [InlineData("/api/export/indicators?format=xlsx&lang=zh", "查询繁忙")]
+    public async Task A_page_or_an_export_refused_by_a_full_queue_answers_503_with_retry_after_in_the_readers_language(string path, string message)
+    {
+        site.Server.Get<MartCache>().Clear();
+        using var client = await site.Server.SignedInClientAsync("stat");
+        var gate = site.Server.Get<MartGate>();
+        using var hold = HoldEverySlot();
+        // Pages and exports query as the unnamed client, bounded by the whole queue only: with it full, their next query is refused at once.
+        var length = site.Server.Get<QueryLimits>().QueryQueueLength;
+        var queued = Enumerable.Range(0, length).Select(_ => gate.RunAsync(MartGate.UnnamedClient, () => 0)).ToArray();
+        await Until(() => gate.Queued >= length);
+
+        var response = await client.GetAsync(path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(message);
+        hold.Dispose();
+        await Task.WhenAll(queued);
+    }
+
     /// <summary>Waits for a state the host reaches at once, bounded so that a broken host fails instead of hanging.</summary>
     private static async Task Until(Func<bool> reached)
     {

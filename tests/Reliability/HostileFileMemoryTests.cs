@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Analytics.Tests.Ingest;
+using Analytics.Warehouse.DuckDb;
 using Shouldly;
 using Xunit;
 using Xunit.Abstractions;
@@ -132,12 +133,41 @@ public class HostileFileMemoryTests(ITestOutputHelper output)
         peak.ShouldBeLessThan(OneGiB);
     }
 
-    private static void WriteCsv(IngestSandbox data, string name, Action<TextWriter> rows)
+    [Fact]
+    public async Task A_csv_whose_loaded_rows_carry_32767_character_values_is_loaded_within_1_GiB()
     {
-        var path = Path.Combine(data.Root, "inbox", "dispatch_costs", name);
+        using var data = new IngestSandbox();
+        const int rows = 4_000;
+        WriteCsv(data, "long.csv", w =>
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                // Every employer id is a distinct longest-possible value (98 KB of UTF-8); every other row breaks a rule and is rejected.
+                var employer = $"{r:D5}{new string('长', 32_767 - 5)}";
+                w.Write($"V{r},2026-09-{r % 28 + 1:D2},110101,{employer},A12,1-23-45-67,{(r % 2 == 0 ? 3 : 0)},3000.00,4000.00,bachelor,online\n");
+            }
+        }, "vacancies", VacanciesHeader);
+
+        var (file, peak) = await IngestAsync(data.Root);
+        Report("CSV, 2,000 loaded + 2,000 rejected rows of distinct 32,767-character values", data, peak);
+
+        file.GetProperty("status").GetString().ShouldBe("loaded", file.ToString());
+        (file.GetProperty("rows_loaded").GetInt64(), file.GetProperty("rows_rejected").GetInt64()).ShouldBe((2_000L, 2_000L));
+        using var memory = DuckDbDataSource.InMemory();
+        using var lake = memory.OpenConnection();
+        var glob = Path.Combine(data.Root, "lake", "vacancies", "**", "*.parquet").Replace("'", "''");
+        lake.ExecuteScalar($"SELECT count(*) FROM read_parquet('{glob}') WHERE length(employer_id) = 32767").ShouldBe(2_000L);
+        peak.ShouldBeLessThan(OneGiB);
+    }
+
+    private const string VacanciesHeader = "posting_id,registered_on,region_code,employer_id,industry_code,occupation_code,positions,wage_min,wage_max,education_min,channel";
+
+    private static void WriteCsv(IngestSandbox data, string name, Action<TextWriter> rows, string dataset = "dispatch_costs", string header = CostsHeader)
+    {
+        var path = Path.Combine(data.Root, "inbox", dataset, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
-        writer.Write(CostsHeader + "\n");
+        writer.Write(header + "\n");
         rows(writer);
     }
 

@@ -10,7 +10,8 @@ namespace Analytics.Warehouse.DuckDb.Chunks;
 /// </summary>
 public sealed unsafe class ChunkWriter
 {
-    private const int InlineLength = 12;
+    /// <summary>Bytes of a string kept inside its slot; a longer one goes to the vector's string heap.</summary>
+    public const int InlineLength = 12;
 
     private readonly IntPtr _chunk;
     private readonly void*[] _data;
