@@ -122,4 +122,24 @@ public sealed class LiveCommandLineTests(LiveCommandLineTests.ServedFolder folde
         long.Parse((await row.Locator("td:nth-child(4)").TextContentAsync())!.Replace(",", "")).ShouldBe(before + 700);
         reached.ShouldBeLessThan(TimeSpan.FromSeconds(2));
     }
+
+    [Fact]
+    public async Task A_second_serve_on_the_same_folder_stops_with_exit_1_and_the_first_keeps_serving()
+    {
+        var errors = new System.Text.StringBuilder();
+        using var second = AnalyticsProcess.Start(line => { lock (errors) errors.AppendLine(line); },
+            "serve", "--data", folder.Root, "--urls", "http://127.0.0.1:0", "--Ingest:Enabled=false");
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try { await second.WaitForExitAsync(limit.Token); }
+        catch (OperationCanceledException)
+        {
+            second.Kill(entireProcessTree: true);
+            throw new ShouldAssertException("the second serve kept running (its pages could only fail)");
+        }
+        second.WaitForExit();
+        second.ExitCode.ShouldBe(1);
+        lock (errors) errors.ToString().ShouldContain("is `analytics serve` already running on this data folder?");
+        using var admin = await folder.Serve.SignedInClientAsync("admin");
+        (await admin.GetAsync("/api/indicators?month=2026-09")).IsSuccessStatusCode.ShouldBeTrue("the first serve still answers");
+    }
 }
