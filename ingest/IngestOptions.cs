@@ -34,6 +34,12 @@ public sealed class IngestOptions
     /// </summary>
     public double SettleSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// How often the web host looks in lake/_manifest for a batch another process (a CLI ingest) committed,
+    /// besides watching the folder (watchers can miss events); 0 turns the watching off.
+    /// </summary>
+    public double ManifestPollSeconds { get; init; } = 1;
+
     public const int DefaultMaxFutureDays = 366;
 
     /// <summary>

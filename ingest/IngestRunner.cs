@@ -13,6 +13,12 @@ namespace Analytics.Ingest;
 public sealed class IngestRunner
 {
     private static readonly SemaphoreSlim InProcess = new(1, 1);
+    /// <summary>
+    /// One catalog sync at a time in the process. Not the passes' turn: a sync must not wait behind a
+    /// long pass (another process's batch is due on the pages within seconds), and it is safe beside one:
+    /// a pass holds the lock file, so every batch committed before it is in the state it loaded.
+    /// </summary>
+    private static readonly object SyncTurn = new();
 
     private readonly IngestOptions _options;
     private readonly LakeEvents? _events;
@@ -47,8 +53,16 @@ public sealed class IngestRunner
         finally { InProcess.Release(); }
     }
 
-    /// <summary>Only brings the catalog up to the lake (e.g. after another process committed); raises <see cref="LakeEvents.LakeChanged"/>.</summary>
-    public (bool UpToDate, string? Error) SyncCatalog() => TrySync(LakeState.Load(_paths));
+    /// <summary>
+    /// Only brings the catalog up to the lake's rolled-forward batches (after another process committed);
+    /// raises <see cref="LakeEvents.LakeChanged"/>. Takes no lock file: it only reads the manifests.
+    /// </summary>
+    public (bool UpToDate, string? Error) SyncCatalog() =>
+        // A pass of this process between its commit and its own sync is left to sync (and delete what it replaced) itself.
+        Volatile.Read(ref _ownCommitPending) ? (true, null) : TrySync(LakeState.LoadRolledForward(_paths), deletesReplacedFiles: false);
+
+    /// <summary>True from just before this process's pass commits until its sync: <see cref="SyncCatalog"/> leaves that batch to the pass.</summary>
+    private bool _ownCommitPending;
 
     private IngestPassResult RunLocked(IReadOnlyCollection<string>? datasets, IProgress<IngestProgress>? progress, bool retryFailed, CancellationToken cancellation)
     {
@@ -94,7 +108,7 @@ public sealed class IngestRunner
             return new IngestPassResult(report, null, upToDate, error);
         }
 
-        committer.Commit(new BatchManifest
+        var manifest = new BatchManifest
         {
             BatchId = batch,
             CommittedAt = DateTime.UtcNow,
@@ -103,9 +117,20 @@ public sealed class IngestRunner
             Sizes = taken.Select(r => r.Size).ToList(),
             Added = added,
             Removed = removed,
-        }, files.Where((_, i) => results[i].Status != FileStatus.Waiting).Select(f => f.RelativePath).ToList());
-        var (synced, syncError) = TrySync(LakeState.Load(_paths));
+        };
+        var (synced, syncError) = CommitAndSync(committer, manifest, files.Where((_, i) => results[i].Status != FileStatus.Waiting).Select(f => f.RelativePath).ToList());
         return new IngestPassResult(report, batch, synced, syncError);
+    }
+
+    private (bool, string?) CommitAndSync(BatchCommitter committer, BatchManifest manifest, IReadOnlyList<string> inboxPaths)
+    {
+        Volatile.Write(ref _ownCommitPending, true);
+        try
+        {
+            committer.Commit(manifest, inboxPaths);
+            return TrySync(LakeState.Load(_paths));
+        }
+        finally { Volatile.Write(ref _ownCommitPending, false); }
     }
 
     /// <summary>
@@ -170,14 +195,14 @@ public sealed class IngestRunner
         public bool AddSize(string dataset, long size) => _sizes.Add((dataset, size));
     }
 
-    private (bool, string?) TrySync(LakeState state)
+    private (bool, string?) TrySync(LakeState state, bool deletesReplacedFiles = true)
     {
         IReadOnlyList<BatchManifest> applied;
-        try { applied = new Catalog(_paths, _catalog).Sync(state); }
+        try { lock (SyncTurn) applied = new Catalog(_paths, _catalog) { DeletesReplacedFiles = deletesReplacedFiles }.Sync(state); }
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
-            // Another process (the web host) holds warehouse.duckdb; it syncs from the lake's manifests on its next pass.
-            return (false, "warehouse.duckdb is held by another process; it will pick up the committed batch on its next scheduled pass");
+            // Another process (the web host) holds warehouse.duckdb; it watches the manifests and syncs within a second or two.
+            return (false, "warehouse.duckdb is held by another process (a running `analytics serve`); it notices the committed batch and shows it within seconds");
         }
         foreach (var batch in applied)
             if (batch.Added.Count > 0 || batch.Removed.Count > 0) _events?.Raise(batch.BatchId, batch.Datasets);

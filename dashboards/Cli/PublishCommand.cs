@@ -9,7 +9,7 @@ namespace Analytics.Dashboards.Cli;
 /// <summary>
 /// <c>publish rankings|wages|margins|indicators ... --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
 /// Exit 0 when the file is written (an empty table too, explained on stderr), 1 when the work fails
-/// (no catalog, catalog locked, output not writable), 2 on bad arguments (including a period or
+/// (no committed batch in the lake yet, output not writable), 2 on bad arguments (including a period or
 /// region the marts reject). Without --out, CSV, JSON and Arrow go to stdout; XLSX, HTML and Parquet need --out.
 /// </summary>
 public static class PublishCommand

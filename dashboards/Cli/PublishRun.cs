@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using System.CommandLine;
 using System.Text;
 using Analytics.Ingest;
+using Analytics.Ingest.Lake;
 using Analytics.Reports.Publication;
 using Analytics.Reports.Publishing;
 using Analytics.Warehouse.DuckDb;
@@ -9,7 +10,7 @@ using Analytics.Warehouse.Marts;
 
 namespace Analytics.Dashboards.Cli;
 
-/// <summary>What every <c>publish</c> verb does once its own arguments are read: open the catalog, query, write, explain.</summary>
+/// <summary>What every <c>publish</c> verb does once its own arguments are read: build the catalog from the lake, query, write, explain.</summary>
 internal static class PublishRun
 {
     /// <param name="prepare">reads the verb's arguments (throwing <see cref="MartValidationException"/> on bad ones) and returns the query</param>
@@ -39,24 +40,18 @@ internal static class PublishRun
         }
 
         using var host = VerbHost.Build(parse);
-        var catalog = host.Services.GetRequiredService<DataPaths>().Catalog;
+        var paths = host.Services.GetRequiredService<DataPaths>();
         var metrics = host.Services.GetRequiredService<MetricsOptions>();
-        if (!File.Exists(catalog))
+        if (LakeState.LoadRolledForward(paths).Batches.Count == 0)
         {
-            error.WriteLine($"publish failed: there is no catalog at {catalog} yet: run ingest first (e.g. `analytics demo` then `analytics ingest`).");
+            error.WriteLine($"publish failed: the lake at {paths.Lake} has no committed batch yet: run ingest first (e.g. `analytics demo` then `analytics ingest`).");
             return AnalyticsCommandLine.Failed;
         }
         try
         {
             return await PublishStatus.RunAsync(error, async status =>
             {
-                status($"opening {catalog} (read-only)");
-                // Read-only: a publication never writes the catalog, and it does not stop an ingest pass
-                // (or a web host started later) from opening it read-write.
-                using var warehouse = DuckDbDataSource.File(catalog, ("access_mode", "READ_ONLY"));
-                warehouse.EnsureOpen();
-                status("querying the warehouse");
-                var report = query(new ProductPublication(warehouse, metrics), cancellation);
+                var report = Query(paths, metrics, query, status, cancellation);
                 if (report.EmptyReason is { } why) status($"note: {why}; the {Extension(format)} holds an empty table");
                 var progress = new Relay(p =>
                 {
@@ -83,7 +78,7 @@ internal static class PublishRun
         }
         catch (DuckDBException e)
         {
-            error.WriteLine($"publish failed: {CatalogProblem(e)}");
+            error.WriteLine($"publish failed: {e.Message}");
             return AnalyticsCommandLine.Failed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -92,6 +87,33 @@ internal static class PublishRun
             return AnalyticsCommandLine.Failed;
         }
     }
+
+    /// <summary>
+    /// Builds the catalog from the lake's manifests (the host's tables and views, by the same code) in a
+    /// temporary database and queries it. warehouse.duckdb is never opened: a running <c>serve</c> holds it,
+    /// and a reader would keep a later ingest from syncing it. A lake file a newer batch replaced can be
+    /// deleted by the host while this reads it: then the catalog is rebuilt at the newer batch and asked again.
+    /// </summary>
+    private static PublishableReport Query(DataPaths paths, MetricsOptions metrics, Func<ProductPublication, CancellationToken, PublishableReport> query,
+        Action<string> status, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            status($"building the catalog from {paths.Manifests}");
+            var (catalog, state) = Catalog.Snapshot(paths);
+            using (catalog)
+            {
+                status($"querying the warehouse (the lake as of batch {state.LastBatch})");
+                try { return query(new ProductPublication(catalog, metrics), cancellation); }
+                catch (DuckDBException e) when (attempt < MaxAttempts && LakeFileGone(e)) { status($"the lake changed while it was read: {e.Message}"); }
+            }
+        }
+    }
+
+    private const int MaxAttempts = 3;
+
+    private static bool LakeFileGone(DuckDBException e) =>
+        e.Message.Contains("No such file", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("No files found", StringComparison.OrdinalIgnoreCase);
 
     private static ReportFormat Format(string? format, string? outPath)
     {
@@ -118,17 +140,6 @@ internal static class PublishRun
         await report.WriteAsync(format, buffer, progress, cancellation);
         await output.WriteAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         await output.FlushAsync(cancellation);
-    }
-
-    private static string CatalogProblem(DuckDBException e)
-    {
-        if (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-            return "warehouse.duckdb is held read-write by another process (a running `analytics serve` or ingest), and DuckDB lets no other "
-                   + "process open it then, not even read-only. Download the export from the running web app (/api/export/...), "
-                   + $"or stop that process and publish again. DuckDB said: {e.Message}";
-        if (e.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
-            return $"the catalog lacks a dataset view: run ingest first. DuckDB said: {e.Message}";
-        return e.Message;
     }
 
     /// <summary>Reports on the writing thread, in order (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>

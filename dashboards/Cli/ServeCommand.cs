@@ -28,6 +28,8 @@ public static class ServeCommand
             var app = WebHost.Build(options);
             VerbHost.AnnounceDataFolder(parse, app.Services.GetRequiredService<DataPaths>());
             await DemoBootstrap.PrepareAsync(app, options, parse.InvocationConfiguration.Output, cancellation);
+            if (!await CatalogOwnership.TakeAsync(app.Services, parse.InvocationConfiguration.Error, cancellation))
+                return AnalyticsCommandLine.Failed;
             await app.RunAsync(cancellation);
             return AnalyticsCommandLine.Ok;
         });

@@ -12,6 +12,35 @@ namespace Analytics.Ingest.Lake;
 /// </summary>
 public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
 {
+    /// <summary>
+    /// Whether this sync deletes the files that batches it had already applied before replaced. Only the
+    /// passes' syncs do: a sync that merely follows another process's commit (or a snapshot) must not
+    /// shorten the time a query on the previous views has to finish reading them.
+    /// </summary>
+    public bool DeletesReplacedFiles { get; init; } = true;
+
+    /// <summary>
+    /// The catalog of a process that does not own warehouse.duckdb (<c>publish</c>): built by this same
+    /// code from the rolled-forward manifests into a temporary database deleted with the returned data
+    /// source, so its tables and views are the host's for the same batch, and no lock of warehouse.duckdb
+    /// is taken or needed. It never deletes a lake file.
+    /// </summary>
+    public static (DuckDbDataSource Catalog, LakeState State) Snapshot(DataPaths paths, params (string Name, string Value)[] options)
+    {
+        var state = LakeState.LoadRolledForward(paths);
+        var scratch = DuckDbDataSource.Scratch(options);
+        try
+        {
+            new Catalog(paths, scratch) { DeletesReplacedFiles = false }.Sync(state);
+            return (scratch, state);
+        }
+        catch
+        {
+            scratch.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Applies every committed batch the catalog has not seen; returns them (empty when up to date).</summary>
     public IReadOnlyList<BatchManifest> Sync(LakeState state)
     {
@@ -30,7 +59,7 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
             connection.ExecuteNonQuery(DataQualityViewSql());
             transaction.Commit();
         }
-        DeleteReplacedFiles(connection, synced);
+        if (DeletesReplacedFiles) DeleteReplacedFiles(connection, synced);
         return pending;
     }
 

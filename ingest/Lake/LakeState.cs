@@ -26,13 +26,26 @@ public sealed class LakeState
     /// <summary>False when no ingested file of the dataset had this size, so a file of this size cannot be a re-delivery.</summary>
     public bool MayHaveIngested(string dataset, long size) => _sizesUnknown || _sizes.Contains((dataset, size));
 
-    public static LakeState Load(DataPaths paths)
+    public static LakeState Load(DataPaths paths) => Load(paths, rolledForwardOnly: false);
+
+    /// <summary>
+    /// The batches whose files are in the lake (rolled forward: their done marker exists), up to the
+    /// first that is not. What a process that does not hold the ingest lock may read: between a
+    /// manifest's rename and its done marker the batch's files are still being moved in.
+    /// </summary>
+    public static LakeState LoadRolledForward(DataPaths paths) => Load(paths, rolledForwardOnly: true);
+
+    private static LakeState Load(DataPaths paths, bool rolledForwardOnly)
     {
         var state = new LakeState();
         if (!Directory.Exists(paths.Manifests)) return state;
         var manifests = Directory.EnumerateFiles(paths.Manifests, "*.json")
             .Select(BatchManifest.Read).OrderBy(m => m.BatchId);
-        foreach (var manifest in manifests) state.Apply(manifest);
+        foreach (var manifest in manifests)
+        {
+            if (rolledForwardOnly && !File.Exists(Path.Combine(paths.Manifests, BatchManifest.DoneMarker(manifest.BatchId)))) break;
+            state.Apply(manifest);
+        }
         return state;
     }
 

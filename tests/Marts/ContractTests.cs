@@ -114,7 +114,7 @@ public class ContractTests
         try
         {
             using (var setup = CatalogDatabase.Open(path)) setup.Vacancy("1-01-01-01", 12, "2026-08-01");
-            // the CLI opens the catalog read-only: the models' TEMP objects must not need writes
+            // a catalog may be opened read-only (a reader beside its writer): the models' TEMP objects must not need writes
             using var catalog = DuckDbDataSource.File(path, ("access_mode", "READ_ONLY"));
             var service = new OccupationRankingService(catalog);
             service.GetRanking(ReportingPeriod.Parse("2026Q3")).Rows.ShouldHaveSingleItem().Demand.ShouldBe(12);

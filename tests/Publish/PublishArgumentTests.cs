@@ -59,8 +59,9 @@ public sealed class PublishArgumentTests(PublishData data)
     }
 
     [Fact]
-    public async Task A_catalog_without_the_dataset_views_fails_with_exit_1_and_says_run_ingest_first()
+    public async Task A_catalog_without_a_lake_fails_with_exit_1_and_says_run_ingest_first()
     {
+        // publish reads the lake's manifests, not warehouse.duckdb: a catalog file alone publishes nothing.
         var bare = Directory.CreateTempSubdirectory("publish-bare-").FullName;
         try
         {
@@ -69,7 +70,8 @@ public sealed class PublishArgumentTests(PublishData data)
             var (output, error) = (new StringWriter(), new StringWriter());
             var code = await AnalyticsCommandLine.RunAsync(["publish", .. Products.Rankings, "--format", "json", "--data", bare], output, error);
             code.ShouldBe(AnalyticsCommandLine.Failed, error.ToString());
-            error.ToString().ShouldContain("the catalog lacks a dataset view: run ingest first");
+            error.ToString().ShouldContain("has no committed batch yet: run ingest first");
+            output.ToString().ShouldBeEmpty();
         }
         finally { Directory.Delete(bare, recursive: true); }
     }
