@@ -169,16 +169,7 @@ public sealed class CsvRecordSource : IRecordSource
 
     private void Refill()
     {
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0) _eof = true;
-        _end += read;
+        if (!ReadWindow.Refill(_stream, ref _buffer, ref _start, ref _end)) _eof = true;
     }
 
     /// <summary>Parses one record from the start of <paramref name="data"/>; false when more bytes are needed.</summary>

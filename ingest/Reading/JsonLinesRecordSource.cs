@@ -96,19 +96,9 @@ public sealed class JsonLinesRecordSource : IRecordSource
         }
     }
 
-    /// <summary>Reads more after what the buffer holds (moving it to the front, growing it when full).</summary>
     private void Fill()
     {
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0) _eof = true;
-        _end += read;
+        if (!ReadWindow.Refill(_stream, ref _buffer, ref _start, ref _end)) _eof = true;
     }
 
     private void Parse(ReadOnlySpan<byte> json)
