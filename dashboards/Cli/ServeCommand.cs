@@ -7,11 +7,22 @@ namespace Analytics.Dashboards.Cli;
 /// <summary><c>serve [--urls URL]</c>: the web app and the scheduler, the default verb.</summary>
 public static class ServeCommand
 {
-    public static readonly Option<string> UrlsOption = new("--urls")
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static readonly Option<string> UrlsOption = CheckedOption.Create("--urls", "监听地址",
+        $"where to listen, e.g. {DefaultUrls} (several separated by ';')", Urls, fallback: () => DefaultUrls);
+
+    /// <summary>Kestrel's own form: http(s) addresses separated by ';', a host of * or + meaning every interface.</summary>
+    private static string Urls(string token)
     {
-        Description = "Where to listen",
-        DefaultValueFactory = _ => "http://127.0.0.1:5080",
-    };
+        foreach (var url in token.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var checkable = url.Replace("://*", "://any").Replace("://+", "://any");
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw new ArgumentException($"'{url}' is not an http:// or https:// address, e.g. {DefaultUrls}.");
+        }
+        return token;
+    }
 
     public static Command Create()
     {
