@@ -41,7 +41,18 @@ public static class ServeCommand
             await DemoBootstrap.PrepareAsync(app, options, parse.InvocationConfiguration.Output, cancellation);
             if (!await CatalogOwnership.TakeAsync(app.Services, parse.InvocationConfiguration.Error, cancellation))
                 return AnalyticsCommandLine.Failed;
-            await app.RunAsync(cancellation);
+            await using (app)
+            {
+                try { await app.StartAsync(cancellation); }
+                catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"serve failed: {options.Urls} is in use by another program (another serve?); "
+                                                                  + "give another address, e.g. --urls http://127.0.0.1:5081");
+                    return AnalyticsCommandLine.Failed;
+                }
+                StartupBanner.Write(app, parse.InvocationConfiguration.Output);
+                await app.WaitForShutdownAsync(cancellation);
+            }
             return AnalyticsCommandLine.Ok;
         });
         return command;
