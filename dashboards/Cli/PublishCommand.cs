@@ -15,11 +15,17 @@ namespace Analytics.Dashboards.Cli;
 /// </summary>
 public static class PublishCommand
 {
-    public static readonly Option<string> FormatOption = new Option<string>("--format")
+    public static readonly Option<string> FormatOption = Recursive(CheckedOption.Create("--format", "文件格式",
+        "csv | xlsx | json | html | arrow | parquet (default: from the --out file's extension)",
+        token => ReportFormats.Names.Contains(token, StringComparer.OrdinalIgnoreCase)
+            ? token
+            : throw new ArgumentException($"'{token}' is not a format: give one of {string.Join(", ", ReportFormats.Names)}.")));
+
+    private static Option<string> Recursive(Option<string> option)
     {
-        Description = "csv | xlsx | json | html | arrow | parquet (default: from the --out file's extension)",
-        Recursive = true,
-    }.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. ReportFormats.Names]);
+        option.Recursive = true;
+        return option;
+    }
 
     public static readonly Option<string> OutOption = new("--out")
     {
@@ -84,7 +90,10 @@ public static class PublishCommand
         var command = new Command("margins", "Dispatch project cost and revenue per project and month (metrics.md §3)") { from, to, agency };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new MarginRequest(MonthRange.Parse(parse.GetValue(from)!, parse.GetValue(to)), parse.GetValue(agency));
+            MonthRange range;
+            try { range = MonthRange.Parse(parse.GetValue(from)!, parse.GetValue(to)); }
+            catch (MartValidationException e) { throw new ArgumentException(CheckedOption.Message("--to", "截止月份", e.Message)); }
+            var request = new MarginRequest(range, parse.GetValue(agency));
             return (service, ct) => service.Margins(request, ct);
         }, cancellation));
         return command;
