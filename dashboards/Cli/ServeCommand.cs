@@ -38,7 +38,9 @@ public static class ServeCommand
             };
             var app = WebHost.Build(options);
             VerbHost.AnnounceDataFolder(parse, app.Services.GetRequiredService<DataPaths>());
-            await DemoBootstrap.PrepareAsync(app, options, parse.InvocationConfiguration.Output, cancellation);
+            var output = parse.InvocationConfiguration.Output;
+            var demo = DemoBootstrap.Generate(app, options, output, cancellation);
+            DemoBootstrap.SeedUsers(app);
             if (!await CatalogOwnership.TakeAsync(app.Services, parse.InvocationConfiguration.Error, cancellation))
                 return AnalyticsCommandLine.Failed;
             await using (app)
@@ -50,11 +52,24 @@ public static class ServeCommand
                                                                   + "give another address, e.g. --urls http://127.0.0.1:5081");
                     return AnalyticsCommandLine.Failed;
                 }
-                StartupBanner.Write(app, parse.InvocationConfiguration.Output);
+                StartupBanner.Write(app, output, demoLoading: demo is not null);
+                var loading = demo is null ? Task.CompletedTask : LoadDemoAsync(app, demo, output, parse.InvocationConfiguration.Error);
                 await app.WaitForShutdownAsync(cancellation);
+                await loading;
             }
             return AnalyticsCommandLine.Ok;
         });
         return command;
+    }
+
+    /// <summary>The generated demo inbox is ingested while the pages already answer; they fill in when the batch lands.</summary>
+    private static async Task LoadDemoAsync(WebApplication app, Analytics.Ingest.Demo.DemoSummary demo, TextWriter output, TextWriter error)
+    {
+        try { await Task.Run(() => DemoBootstrap.IngestAsync(app, demo, output, app.Lifetime.ApplicationStopping)); }
+        catch (OperationCanceledException) { }   // stopped meanwhile: the files wait in the inbox for the schedule
+        catch (Exception e) when (e is IOException or TimeoutException or DuckDB.NET.Data.DuckDBException)
+        {
+            error.WriteLine($"the demo data could not be ingested now ({Analytics.Ingest.Validation.ResidentIdText.Mask(e.Message)}); the scheduled passes will take it");
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace Analytics.Dashboards.Host;
 /// </summary>
 public static class StartupBanner
 {
-    public static void Write(WebApplication app, TextWriter output)
+    /// <param name="demoLoading">the demo data was just generated and is being ingested in the background</param>
+    public static void Write(WebApplication app, TextWriter output, bool demoLoading = false)
     {
         var paths = app.Services.GetRequiredService<DataPaths>();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -33,6 +34,7 @@ public static class StartupBanner
                 output.WriteLine($"  demo data     sign in as {demo[0]}");
                 foreach (var user in demo.Skip(1)) output.WriteLine($"                or {user}");
             }
+            if (demoLoading) output.WriteLine("                (the demo data is being loaded: the pages fill in within a few seconds)");
         }
         output.WriteLine("  logs          warnings and the inbox's changes only; --verbose (or --Logging:LogLevel:Default=Debug) for more");
         output.WriteLine("  Press Ctrl+C to stop.");

@@ -77,6 +77,42 @@ public sealed class FirstRunTests
     }
 
     [Fact]
+    public async Task Serve_on_an_empty_folder_listens_first_and_ingests_the_demo_data_behind_the_open_pages()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "first-run-empty-" + Guid.NewGuid().ToString("N"));
+        var stdout = new List<string>();
+        var port = FreePort();
+        using var serve = AnalyticsProcess.Start(null, line => { lock (stdout) stdout.Add(line); },
+            "serve", "--data", data, "--urls", $"http://127.0.0.1:{port}", "--Ingest:Enabled=false");
+        try
+        {
+            string[] Output() { lock (stdout) return stdout.ToArray(); }
+            await WaitForAsync(Output, l => l.Contains("Press Ctrl+C to stop."), serve);
+            using (var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+                (await probe.GetAsync("/login")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var loaded = await WaitForAsync(Output, l => l.StartsWith("demo data: "), serve);
+            var output = Output().ToList();
+
+            output.FindIndex(l => l.Contains($"open http://127.0.0.1:{port} in a browser"))
+                .ShouldBeLessThan(output.IndexOf(loaded), "the banner comes as soon as the host listens, before the ingest ends");
+            output.ShouldContain(l => l.Contains("sign in as stat / stat-demo"));
+            output.ShouldContain(l => l.Contains("the demo data is being loaded"));
+            loaded.ShouldContain("rejected (deliberately bad rows)");
+
+            using var client = await SignedInAsync(port, "stat");
+            var indicators = await client.GetAsync("/api/indicators?month=2026-09");
+            indicators.StatusCode.ShouldBe(HttpStatusCode.OK, await indicators.Content.ReadAsStringAsync());
+            (await client.GetStringAsync("/data/inbox")).ShouldBe("[]", "every generated file was taken");
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+            if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Verbose_brings_the_scheduler_and_framework_information_back()
     {
         var data = Directory.CreateTempSubdirectory("first-run-verbose-").FullName;
