@@ -15,9 +15,6 @@ public sealed class InboxJournal(IngestOptions options, ILogger<InboxJournal> lo
     /// <summary>The cause last told for each file held back or failed (path below inbox/).</summary>
     private readonly Dictionary<string, string> _told = new(StringComparer.Ordinal);
 
-    /// <summary>The files held back as of the last review (empty before the first).</summary>
-    public IReadOnlyList<UntakenFile> Untaken { get; private set; } = [];
-
     public void Record(IngestPassResult pass)
     {
         lock (_turn)
@@ -47,7 +44,7 @@ public sealed class InboxJournal(IngestOptions options, ILogger<InboxJournal> lo
     }
 
     /// <summary>Looks at the whole inbox and tells what changed since the last look.</summary>
-    public IReadOnlyList<UntakenFile> Review()
+    public void Review()
     {
         var paths = new DataPaths(options.DataDirectory);
         var untaken = InboxReview.Untaken(paths, TimeSpan.FromSeconds(options.SettleSeconds));
@@ -66,9 +63,7 @@ public sealed class InboxJournal(IngestOptions options, ILogger<InboxJournal> lo
                 _told.Remove(gone);
                 log.LogInformation("inbox {File}: no longer in the inbox (moved or removed)", gone);
             }
-            Untaken = untaken;
         }
-        return untaken;
     }
 
     private bool Changed(string file, string cause)
