@@ -21,7 +21,7 @@ public static class StartupBanner
         output.WriteLine();
         output.WriteLine($"  Analytics is running: open {url} in a browser");
         output.WriteLine($"  data folder   {paths.Root}");
-        output.WriteLine($"  inbox         drop files into {Path.Combine(paths.Inbox, "<dataset>")}/ (the data page lists what is not taken)");
+        output.WriteLine($"  inbox         drop files into {Path.Combine(paths.Inbox, "<dataset>")}/ (files no pass takes are logged below and listed at /data/inbox)");
         if (File.Exists(Path.Combine(paths.Root, DemoBootstrap.MarkerFile)))
         {
             var store = app.Services.GetRequiredService<UserStore>();
