@@ -32,6 +32,8 @@ public sealed record FileResult
     [JsonIgnore] public DateTime? LastWriteUtc { get; init; }
     /// <summary>A failed file left unread because it has not changed since it failed (see <c>FailedFiles</c>).</summary>
     [JsonIgnore] public bool UnchangedSinceFailure { get; init; }
+    /// <summary>The error it first failed with (for a file <see cref="UnchangedSinceFailure"/>; <see cref="Error"/> adds a note to it).</summary>
+    [JsonIgnore] public string? FirstError { get; init; }
     /// <summary>Header columns that name nothing in the dataset (ignored).</summary>
     [JsonIgnore] public IReadOnlyList<string> UnknownColumns { get; init; } = [];
 }

@@ -26,11 +26,12 @@ public sealed record InboxFile(string RelativePath, string FullPath, DatasetSche
     public string ShownPath { get; } = ResidentIdText.Mask(RelativePath);
 
     /// <summary>Every file of the inbox in ordinal order of its path, so a later name wins within a dataset.</summary>
-    public static List<InboxFile> Scan(DataPaths paths, IReadOnlyCollection<string>? datasets = null)
+    /// <param name="ignored">when given, receives the paths (below inbox/) of the entries passed over as hidden or temporary</param>
+    public static List<InboxFile> Scan(DataPaths paths, IReadOnlyCollection<string>? datasets = null, List<string>? ignored = null)
     {
         if (!Directory.Exists(paths.Inbox)) return [];
         var found = new List<InboxFile>();
-        Walk(new DirectoryInfo(paths.Inbox), "", found);
+        Walk(new DirectoryInfo(paths.Inbox), "", found, ignored);
         return found
             .Where(f => datasets is null || (f.FolderName is not null && datasets.Contains(f.FolderName)))
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
@@ -41,14 +42,18 @@ public sealed record InboxFile(string RelativePath, string FullPath, DatasetSche
     /// Names are taken as they are (a backslash in a Linux name is a character, not a separator), and
     /// a link is reported instead of entered, so every path found is a real file inside the inbox.
     /// </summary>
-    private static void Walk(DirectoryInfo directory, string prefix, List<InboxFile> found)
+    private static void Walk(DirectoryInfo directory, string prefix, List<InboxFile> found, List<string>? ignored)
     {
         foreach (var entry in directory.EnumerateFileSystemInfos())
         {
-            if (IsIncomplete(entry)) continue;
             var relative = prefix + entry.Name;
+            if (IsIncomplete(entry))
+            {
+                ignored?.Add(entry is DirectoryInfo ? relative + "/" : relative);
+                continue;
+            }
             if (entry.LinkTarget is { } target) found.Add(Create(relative, entry) with { LinkTarget = target });
-            else if (entry is DirectoryInfo folder) Walk(folder, relative + "/", found);
+            else if (entry is DirectoryInfo folder) Walk(folder, relative + "/", found, ignored);
             else found.Add(Create(relative, entry) with { Stamp = FileStamp.Of((FileInfo)entry) });
         }
     }

@@ -156,7 +156,7 @@ public sealed class IngestRunner
         List<StagedInput> staged, FileIngestor ingestor, IProgress<IngestProgress>? progress, int fileCount, CancellationToken cancellation)
     {
         if (file.LinkTarget is not null)
-            return FileIngestor.Failed(file, LinkIdentity(file.LinkTarget), "symbolic link refused: deliver the file itself (links are never followed)");
+            return FileIngestor.Failed(file, LinkIdentity(file.LinkTarget), InboxReview.LinkReason);
         var (size, lastWrite) = (file.Stamp.Length, file.Stamp.LastWriteUtc);
         string? sha = null;
         try
@@ -164,7 +164,7 @@ public sealed class IngestRunner
             // Same size and time as when it failed: the same failure, without reading or hashing it again.
             if (failed?.Unchanged(file.ShownPath, size, lastWrite) is { } before)
                 return FileIngestor.Failed(file, before.Sha256, $"{before.Error} (unchanged since it failed, not read again: change the file or run `analytics ingest --retry-failed`)")
-                    with { Size = size, LastWriteUtc = lastWrite, UnchangedSinceFailure = true };
+                    with { Size = size, LastWriteUtc = lastWrite, UnchangedSinceFailure = true, FirstError = before.Error };
             // A file no earlier one matches in size cannot be a re-delivery: hash it while reading instead of beforehand.
             var mayBeSeen = file.Schema is null || state.MayHaveIngested(file.Schema.Name, size) || !seen.AddSize(file.Schema.Name, size);
             if (mayBeSeen || !FileIngestor.CanHashWhileReading(file)) sha = BatchCommitter.Sha256Of(file.FullPath);
@@ -172,8 +172,8 @@ public sealed class IngestRunner
         catch (IOException e) { return FileIngestor.Failed(file, null, $"unreadable: {e.Message}"); }
         if (file.Schema is null)
             return FileIngestor.Failed(file, sha, file.FolderName is null
-                ? "not in a dataset folder (inbox/<dataset>/...)"
-                : $"unknown dataset folder '{file.FolderName}'") with { Size = size, LastWriteUtc = lastWrite };
+                ? InboxReview.NoFolderReason
+                : InboxReview.UnknownFolderReason(file.FolderName)) with { Size = size, LastWriteUtc = lastWrite };
         if (sha is not null && (state.WasIngested(file.Schema.Name, sha) || !seen.AddHash(file.Schema.Name, sha)))
             return new FileResult { File = file.ShownPath, Dataset = file.Schema.Name, Status = FileStatus.Skipped, Sha256 = sha, Size = size };
         var result = ingestor.Ingest(file, sha, ordinal, batch, stage, staged, progress, fileCount, cancellation) with { Size = size, LastWriteUtc = lastWrite };

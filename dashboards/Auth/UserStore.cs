@@ -81,13 +81,16 @@ public sealed class UserStore
 
     private static readonly string DummyHash = PasswordHasher.Hash(Guid.NewGuid().ToString());
 
+    /// <summary>A demo user's password as generated (README; the start-up banner shows it while it still works).</summary>
+    public static string DemoPassword(string userName) => userName + "-demo";
+
     /// <summary>The demo users listed in the README; only ever added for the generated demo data.</summary>
     public static IReadOnlyCollection<AppUser> DemoUsers() =>
     [
-        new("stat", "统计人员（演示）", Roles.Statistician, null, PasswordHasher.Hash("stat-demo")),
-        new("policy", "决策者（演示）", Roles.Policymaker, null, PasswordHasher.Hash("policy-demo")),
-        new("agency1", "派遣机构管理员 A001（演示）", Roles.AgencyManager, "A001", PasswordHasher.Hash("agency1-demo")),
-        new("agency2", "派遣机构管理员 A002（演示）", Roles.AgencyManager, "A002", PasswordHasher.Hash("agency2-demo")),
-        new("admin", "管理员（演示）", Roles.Admin, null, PasswordHasher.Hash("admin-demo")),
+        new("stat", "统计人员（演示）", Roles.Statistician, null, PasswordHasher.Hash(DemoPassword("stat"))),
+        new("policy", "决策者（演示）", Roles.Policymaker, null, PasswordHasher.Hash(DemoPassword("policy"))),
+        new("agency1", "派遣机构管理员 A001（演示）", Roles.AgencyManager, "A001", PasswordHasher.Hash(DemoPassword("agency1"))),
+        new("agency2", "派遣机构管理员 A002（演示）", Roles.AgencyManager, "A002", PasswordHasher.Hash(DemoPassword("agency2"))),
+        new("admin", "管理员（演示）", Roles.Admin, null, PasswordHasher.Hash(DemoPassword("admin"))),
     ];
 }

@@ -21,6 +21,17 @@ public static partial class AnalyticsCommandLine
         Recursive = true,
     };
 
+    public static readonly Option<bool> VerboseOption = new("--verbose")
+    {
+        Description = "Log the web framework's and the scheduler's information lines too (by default they log warnings only; "
+                      + "finer: --Logging:LogLevel:<category>=<level>)",
+        Recursive = true,
+    };
+
+    /// <summary>What <c>--verbose</c> adds, ahead of the command line's own keys so that an explicit <c>--Logging:…</c> still wins.</summary>
+    private static readonly string[] VerboseLogging =
+        ["--Logging:LogLevel:Microsoft=Information", "--Logging:LogLevel:System=Information", "--Logging:LogLevel:Quartz=Information"];
+
     /// <param name="configurationArgs">the <c>--Section:Key=value</c> tokens taken out of the arguments before parsing</param>
     public static RootCommand Build(string[]? configurationArgs = null)
     {
@@ -28,6 +39,7 @@ public static partial class AnalyticsCommandLine
                                    + "appsettings.{Environment}.json beside the binary, environment variables (Ingest__IdHashKey), "
                                    + "then --Section:Key=value arguments.");
         root.Options.Add(DataOption);
+        root.Options.Add(VerboseOption);
         var serve = ServeCommand.Create();
         foreach (var option in serve.Options) root.Options.Add(option);
         root.Action = serve.Action;
@@ -59,7 +71,8 @@ public static partial class AnalyticsCommandLine
     private const string ConfigurationArgsName = "--configuration-args";
 
     /// <summary>The <c>--Section:Key=value</c> arguments of the command line, for the host's command-line configuration source.</summary>
-    public static string[] ConfigurationArguments(ParseResult parse) => parse.GetValue<string[]>(ConfigurationArgsName) ?? [];
+    public static string[] ConfigurationArguments(ParseResult parse) =>
+        [.. parse.GetValue(VerboseOption) ? VerboseLogging : [], .. parse.GetValue<string[]>(ConfigurationArgsName) ?? []];
 
     // A section path (at least one ':') and a value: `--Ingest:IdHashKey=…`, `--Metrics:MinSample=20`.
     [GeneratedRegex(@"^--[A-Za-z0-9_.\-]+(:[A-Za-z0-9_.\-]+)+=")]

@@ -9,21 +9,10 @@ namespace Analytics.Dashboards.Cli;
 /// <summary><c>demo [--scale N]</c>: writes the synthetic, seeded inbox for every dataset into <c>&lt;data&gt;/inbox/</c>.</summary>
 public static class DemoCommand
 {
-    public static readonly Option<int> ScaleOption = new("--scale")
-    {
-        Description = "Multiplies the row counts (1 ≈ 100,000 labour-market rows)",
-        DefaultValueFactory = _ => 1,
-    };
-
-    static DemoCommand()
-    {
-        ScaleOption.Validators.Add(result =>
-        {
-            // A token that is not a number is reported by the parser itself; here only the range is checked.
-            if (result.Tokens is [var token] && int.TryParse(token.Value, out int scale) && scale is < 1 or > DemoGenerator.MaxScale)
-                result.AddError($"--scale must be a whole number from 1 to {DemoGenerator.MaxScale}.");
-        });
-    }
+    /// <summary>Fractions too, as the generator takes them (0.05 is a quick, small inbox).</summary>
+    public static readonly Option<double> ScaleOption = CheckedOption.Create("--scale", "数据规模",
+        "multiplies the row counts (1 ≈ 100,000 labour-market rows; 0.05 for a quick look)",
+        token => CheckedOption.Number(token, 0, DemoGenerator.MaxScale, "0.5 or 2"), fallback: () => 1);
 
     public static Command Create()
     {
@@ -43,13 +32,13 @@ public static class DemoCommand
         return command;
     }
 
-    private static DemoSummary WriteWithPlainLines(string data, int scale, TextWriter output, CancellationToken cancellation) =>
+    private static DemoSummary WriteWithPlainLines(string data, double scale, TextWriter output, CancellationToken cancellation) =>
         DemoGenerator.Write(data, scale, new Reporter(p =>
         {
             if (p.CompletedFile is not null) output.WriteLine($"wrote {p.CompletedFile}");
         }), cancellation);
 
-    private static DemoSummary WriteWithProgressBars(string data, int scale, CancellationToken cancellation) =>
+    private static DemoSummary WriteWithProgressBars(string data, double scale, CancellationToken cancellation) =>
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .Start(context =>

@@ -3,6 +3,7 @@ using Analytics.Reports.Publication;
 using Analytics.Reports.Publishing;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Rankings;
+using Analytics.Warehouse.Marts.Wages;
 
 namespace Analytics.Dashboards.Cli;
 
@@ -14,11 +15,17 @@ namespace Analytics.Dashboards.Cli;
 /// </summary>
 public static class PublishCommand
 {
-    public static readonly Option<string> FormatOption = new Option<string>("--format")
+    public static readonly Option<string> FormatOption = Recursive(CheckedOption.Create("--format", "文件格式",
+        "csv | xlsx | json | html | arrow | parquet (default: from the --out file's extension)",
+        token => ReportFormats.Names.Contains(token, StringComparer.OrdinalIgnoreCase)
+            ? token
+            : throw new ArgumentException($"'{token}' is not a format: give one of {string.Join(", ", ReportFormats.Names)}.")));
+
+    private static Option<string> Recursive(Option<string> option)
     {
-        Description = "csv | xlsx | json | html | arrow | parquet (default: from the --out file's extension)",
-        Recursive = true,
-    }.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. ReportFormats.Names]);
+        option.Recursive = true;
+        return option;
+    }
 
     public static readonly Option<string> OutOption = new("--out")
     {
@@ -40,16 +47,21 @@ public static class PublishCommand
 
     private static Command Rankings()
     {
-        var period = new Option<string>("--period") { Description = "A quarter (2026Q3) or a month (2026-09)", Required = true };
+        var period = CheckedOption.Create("--period", "统计期", "a quarter (2026Q3) or a month (2026-09)", ReportingPeriod.Parse, required: true);
         var region = RegionOption();
-        var top = new Option<int?>("--top") { Description = "Rows kept (default: Metrics:RankingTop, 100)" };
-        var kind = new Option<string>("--kind") { Description = "shortage (最缺工) or surplus (求职大于招聘)", DefaultValueFactory = _ => "shortage" }
-            .AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "shortage", "surplus");
+        var top = CheckedOption.Create<int?>("--top", "保留行数", "rows kept (default: Metrics:RankingTop, 100)",
+            token => CheckedOption.WholeNumber(token, 1, int.MaxValue, "20"));
+        var kind = CheckedOption.Create("--kind", "榜单类型", "shortage (最缺工, the default) or surplus (求职大于招聘)", token =>
+            token.Trim().ToLowerInvariant() switch
+            {
+                "shortage" => RankingKind.Shortage,
+                "surplus" => RankingKind.Surplus,
+                _ => throw new ArgumentException($"'{token}' is not a ranking: give shortage or surplus."),
+            }, fallback: () => RankingKind.Shortage);
         var command = new Command("rankings", "Occupation shortage or surplus ranking (metrics.md §1)") { period, region, top, kind };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new RankingRequest(ReportingPeriod.Parse(parse.GetValue(period)!), parse.GetValue(region), parse.GetValue(top),
-                parse.GetValue(kind)!.Equals("surplus", StringComparison.OrdinalIgnoreCase) ? RankingKind.Surplus : RankingKind.Shortage);
+            var request = new RankingRequest(parse.GetValue(period)!, parse.GetValue(region), parse.GetValue(top), parse.GetValue(kind));
             return (service, ct) => service.Rankings(request, ct);
         }, cancellation));
         return command;
@@ -57,7 +69,8 @@ public static class PublishCommand
 
     private static Command Wages()
     {
-        var year = new Option<int>("--year") { Description = "The year of the wage sample, e.g. 2026", Required = true };
+        var year = CheckedOption.Create("--year", "年份", "the year of the wage sample, e.g. 2026",
+            token => CheckedOption.WholeNumber(token, WageGuidanceService.FirstYear, WageGuidanceService.LastYear, "2026"), required: true);
         var region = RegionOption();
         var command = new Command("wages", "Market wage guidance (metrics.md §2)") { year, region };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
@@ -70,13 +83,17 @@ public static class PublishCommand
 
     private static Command Margins()
     {
-        var from = new Option<string>("--from") { Description = "First month, e.g. 2026-01", Required = true };
-        var to = new Option<string>("--to") { Description = "Last month (inclusive), e.g. 2026-06", Required = true };
+        // Read as text: the range is checked (and its months parsed) once both are known, still before anything is opened.
+        var from = CheckedOption.Create("--from", "起始月份", "first month, e.g. 2026-01", Month, required: true);
+        var to = CheckedOption.Create("--to", "截止月份", "last month (inclusive), e.g. 2026-06", Month, required: true);
         var agency = new Option<string>("--agency") { Description = "Only this dispatch agency's projects" };
         var command = new Command("margins", "Dispatch project cost and revenue per project and month (metrics.md §3)") { from, to, agency };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new MarginRequest(MonthRange.Parse(parse.GetValue(from)!, parse.GetValue(to)), parse.GetValue(agency));
+            MonthRange range;
+            try { range = MonthRange.Parse(parse.GetValue(from)!, parse.GetValue(to)); }
+            catch (MartValidationException e) { throw new ArgumentException(CheckedOption.Message("--to", "截止月份", e.Message)); }
+            var request = new MarginRequest(range, parse.GetValue(agency));
             return (service, ct) => service.Margins(request, ct);
         }, cancellation));
         return command;
@@ -84,17 +101,28 @@ public static class PublishCommand
 
     private static Command Indicators()
     {
-        var month = new Option<string>("--month") { Description = "The month, e.g. 2026-09", Required = true };
+        var month = CheckedOption.Create("--month", "统计月份", "the month, e.g. 2026-09", ReportingPeriod.ParseMonth, required: true);
         var region = RegionOption();
         var command = new Command("indicators", "Labour-market indicators of a month for a region and its direct children (metrics.md §4)") { month, region };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new IndicatorRequest(ReportingPeriod.ParseMonth(parse.GetValue(month)!), parse.GetValue(region));
+            var request = new IndicatorRequest(parse.GetValue(month), parse.GetValue(region));
             return (service, ct) => service.Indicators(request, ct);
         }, cancellation));
         return command;
     }
 
+    /// <summary>Its shape is checked here; whether the reference data knows it, once the catalog is built (the mart's check).</summary>
     private static Option<string> RegionOption() =>
-        new("--region") { Description = "A 6-digit region code of the reference data; the scope includes its descendants (default: all)" };
+        CheckedOption.Create("--region", "地区代码", "a 6-digit region code of the reference data; the scope includes its descendants (default: all)",
+            token => RegionScope.IsWellFormed(token)
+                ? token.Trim()
+                : throw new ArgumentException($"'{token}' is not a 6-digit administrative division code (GB/T 2260), e.g. 440300."));
+
+    private static string Month(string token)
+    {
+        ReportingPeriod.ParseMonth(token);
+        return token;
+    }
+
 }

@@ -9,11 +9,18 @@ public sealed record QualityIssue(string Dataset, string Column, string Code, lo
 
 /// <summary>
 /// What the statistician's data page shows: recent batches and files from the ingest manifest,
-/// unknown reference codes counted per dataset (never row keys: they may hold hashed person ids),
+/// the inbox files no pass takes, unknown reference codes counted per dataset (never row keys: they may hold hashed person ids),
 /// and the rejects files, served only from inside data/rejects.
 /// </summary>
-public sealed class DataDesk(DuckDbDataSource catalog, IngestRunner runner)
+public sealed class DataDesk(DuckDbDataSource catalog, IngestRunner runner, IngestOptions options)
 {
+    /// <summary>
+    /// Every file the inbox holds that no pass takes as it is, with the reason and what to do (a mistyped
+    /// folder, a link, a hidden name, a failed and unchanged file, one still being written). Looked up now,
+    /// from names, sizes and times: the scheduled passes log the same list as it changes.
+    /// </summary>
+    public IReadOnlyList<UntakenFile> UntakenFiles() => InboxReview.Untaken(runner.Paths, TimeSpan.FromSeconds(options.SettleSeconds));
+
     public IReadOnlyList<BatchSummary> RecentBatches(int count = 20) => Query(
         "SELECT batch_id, committed_at, files, rows_loaded, rows_rejected, datasets FROM ingest_batches ORDER BY batch_id DESC LIMIT $1",
         r => new BatchSummary(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetDateTime(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4),

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Analytics.Dashboards.Data;
 
-/// <summary>The data page's actions: run an ingest pass now, and download a rejects file.</summary>
+/// <summary>The data page's actions: run an ingest pass now, list the inbox files no pass takes, and download a rejects file.</summary>
 public static class DataDeskEndpoints
 {
     public static void MapDataDeskEndpoints(this IEndpointRouteBuilder app)
@@ -21,6 +21,10 @@ public static class DataDeskEndpoints
             var failed = result.Files.Count(f => f.Status == FileStatus.Failed);
             return Results.Redirect($"/data?ran={result.Files.Count}&loaded={loaded}&failed={failed}");
         });
+
+        // The inbox files no pass takes and why, as JSON: [{file, kind, reason}] (kind: unknown-folder, no-folder, link,
+        // ignored-name, failed-unchanged, not-settled).
+        desk.MapGet("/inbox", (DataDesk data) => Results.Ok(data.UntakenFiles()));
 
         // Served through the rejects writer's masking and formula neutralising, so a file written before either existed is safe too.
         desk.MapGet("/rejects", (string path, DataDesk data) =>

@@ -19,6 +19,13 @@ public static class WebHost
     {
         var builder = AnalyticsHost.CreateWebBuilder(options.Args);
         builder.WebHost.UseUrls(options.Urls);
+        // One line per entry, timed: the inbox's changes read as a journal (levels per category: appsettings.json "Logging").
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
         builder.Configuration.AddInMemoryCollection(options.Settings);
         var paths = builder.AddAnalytics(options.DataDirectory);
         builder.Services.AddSingleton(options);

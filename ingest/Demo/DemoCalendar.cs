@@ -3,6 +3,7 @@ namespace Analytics.Ingest.Demo;
 /// <summary>
 /// The period the demo covers (2025-01 to 2026-09) and its seasonality: registrations dip at the
 /// Spring Festival (Feb), peak in the 春风行动 recruitment drive (Mar) and at graduation (Jul).
+/// Vacancies, job seekers and placements have a <see cref="Seasonality"/> each, around the festival's real dates.
 /// </summary>
 internal static class DemoCalendar
 {
@@ -21,8 +22,15 @@ internal static class DemoCalendar
 
     public static IReadOnlyList<DateOnly> AllMonths { get; } = Months(FirstMonth, LastMonth).ToList();
 
-    /// <summary>Relative activity of a month, with 3 % year-on-year growth.</summary>
+    /// <summary>Relative activity of a month, with 3 % year-on-year growth (the datasets without a <see cref="Seasonality"/> of their own).</summary>
     public static double Weight(DateOnly month) => Seasonal[month.Month - 1] * (month.Year >= 2026 ? 1.03 : 1.0);
+
+    /// <summary>春节 (the first day of the lunar year): it moves between late January and mid February, and the market with it.</summary>
+    public static readonly IReadOnlyDictionary<int, DateOnly> SpringFestival = new Dictionary<int, DateOnly>
+    {
+        [2025] = new(2025, 1, 29),
+        [2026] = new(2026, 2, 17),
+    };
 
     public static DateOnly EndOfMonth(DateOnly month) => month.AddMonths(1).AddDays(-1);
 
@@ -30,9 +38,9 @@ internal static class DemoCalendar
     /// Splits <paramref name="total"/> rows over the given months in proportion to their weights,
     /// exactly (largest remainders), so the count does not drift with rounding.
     /// </summary>
-    public static int[] Apportion(int total, IReadOnlyList<DateOnly> months)
+    public static int[] Apportion(int total, IReadOnlyList<DateOnly> months, Func<DateOnly, double>? weight = null)
     {
-        var weights = months.Select(Weight).ToArray();
+        var weights = months.Select(weight ?? Weight).ToArray();
         double sum = weights.Sum();
         var counts = weights.Select(w => (int)Math.Floor(total * w / sum)).ToArray();
         int missing = total - counts.Sum();

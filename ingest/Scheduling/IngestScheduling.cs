@@ -20,6 +20,7 @@ public static class IngestScheduling
         var section = configuration.GetSection(IngestOptions.SectionName);
         services.AddIngest(configuration, dataDirectory);
         services.AddSingleton<IngestStatusBoard>();
+        services.AddSingleton<InboxJournal>();
         // Another process's commits reach the pages within seconds, whether or not this host schedules passes.
         services.AddHostedService<ManifestWatcher>();
         if (!section.GetValue("Enabled", true)) return services;

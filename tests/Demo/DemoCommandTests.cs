@@ -50,8 +50,8 @@ public class DemoCommandTests(ScaleOneDemo demo) : IClassFixture<ScaleOneDemo>
         lines.ShouldContain("wrote jobseekers/jobseekers_2025Q1_gbk.csv");
         string Summary(string dataset) => lines.Single(l => l.StartsWith(dataset + " "));
         Summary("vacancies").Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["vacancies", "7", "25,001"]);
-        Summary("jobseekers").Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["jobseekers", "7", "30,000"]);
-        Summary("employment").Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["employment", "2", "30,000"]);
+        Summary("jobseekers").Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["jobseekers", "7", "33,000"]);
+        Summary("employment").Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["employment", "2", "27,000"]);
         Summary("unemployment").Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["unemployment", "2", "10,000"]);
         Summary("dispatch_settlements").Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].ShouldBe("63"); // 3 agencies × 21 months
     }

@@ -49,14 +49,14 @@ public class DemoGeneratorTests(SmallDemoInbox fixture)
         using var doubled = new DemoInbox(SmallDemoInbox.Scale * 2);
         var small = _inbox.Summary.PerDataset().ToDictionary(d => d.Dataset, d => d.Rows);
         var large = doubled.Summary.PerDataset().ToDictionary(d => d.Dataset, d => d.Rows);
-        // Base counts at scale 1: 25,000 / 30,000 / 30,000 / 10,000 / 5,000; vacancies carry one duplicate row,
-        // retirees a changes file of about 1 %.
+        // Base counts at scale 1: 25,000 vacancies / 33,000 job seekers / 27,000 placements / 10,000 / 5,000 (more
+        // seekers than placements, as in a real market); vacancies carry one duplicate row, retirees a changes file of about 1 %.
         small["vacancies"].ShouldBe(500 + 1);
         large["vacancies"].ShouldBe(1000 + 1);
-        small["jobseekers"].ShouldBe(600);
-        large["jobseekers"].ShouldBe(1200);
-        small["employment"].ShouldBe(600);
-        large["employment"].ShouldBe(1200);
+        small["jobseekers"].ShouldBe(660);    // 33,000 × 0.02
+        large["jobseekers"].ShouldBe(1320);
+        small["employment"].ShouldBe(540);    // 27,000 × 0.02
+        large["employment"].ShouldBe(1080);
         small["unemployment"].ShouldBe(200);
         large["unemployment"].ShouldBe(400);
         small["retirees"].ShouldBeInRange(100, 105);

@@ -24,6 +24,9 @@ public static partial class RegionScope
         return trimmed;
     }
 
+    /// <summary>Whether <paramref name="code"/> has the shape of a region code (6 digits), without asking the reference data.</summary>
+    public static bool IsWellFormed(string code) => SixDigits().IsMatch(code.Trim());
+
     private static long Count(DbConnection connection, string sql, string? code)
     {
         using var command = connection.CreateCommand();

@@ -12,7 +12,7 @@ namespace Analytics.Ingest.Demo.Datasets;
 /// </summary>
 internal static class EmploymentDataset
 {
-    public const int BaseRows = 30_000;
+    public const int BaseRows = 27_000;
 
     private static readonly WeightedChoice<string> Types =
         new([("employee", 82), ("flexible", 12), ("self_employed", 4), ("public_welfare_post", 2)]);
@@ -21,7 +21,7 @@ internal static class EmploymentDataset
     {
         var random = DemoRandom.For("employment");
         var ids = new ResidentIdIssuer();
-        var rows = new MonthlyRows(scale.Rows(BaseRows));
+        var rows = new MonthlyRows(scale.Rows(BaseRows), Seasonality.Placements.Weight);
         output.BeginDataset("employment", rows.Total);
         foreach (var period in FilePeriod.Years)
         {

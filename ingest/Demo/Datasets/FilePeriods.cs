@@ -16,9 +16,10 @@ internal sealed class MonthlyRows
 {
     private readonly Dictionary<DateOnly, int> _perMonth;
 
-    public MonthlyRows(int total)
+    /// <param name="weight">the dataset's relative activity per month (default: <see cref="DemoCalendar.Weight"/>)</param>
+    public MonthlyRows(int total, Func<DateOnly, double>? weight = null)
     {
-        var counts = DemoCalendar.Apportion(total, DemoCalendar.AllMonths);
+        var counts = DemoCalendar.Apportion(total, DemoCalendar.AllMonths, weight);
         _perMonth = DemoCalendar.AllMonths.Select((m, i) => (m, counts[i])).ToDictionary(x => x.m, x => x.Item2);
     }
 

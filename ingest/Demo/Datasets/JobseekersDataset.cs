@@ -13,7 +13,7 @@ namespace Analytics.Ingest.Demo.Datasets;
 /// </summary>
 internal static class JobseekersDataset
 {
-    public const int BaseRows = 30_000;
+    public const int BaseRows = 33_000;
     public const string UnknownRegion = "440199";
 
     private static readonly WeightedChoice<string> Categories =
@@ -23,7 +23,7 @@ internal static class JobseekersDataset
     {
         var random = DemoRandom.For("jobseekers");
         var ids = new ResidentIdIssuer();
-        var rows = new MonthlyRows(scale.Rows(BaseRows));
+        var rows = new MonthlyRows(scale.Rows(BaseRows), Seasonality.Jobseekers.Weight);
         output.BeginDataset("jobseekers", rows.Total);
         foreach (var period in FilePeriod.Quarters)
         {
@@ -48,7 +48,7 @@ internal static class JobseekersDataset
 
     private static object?[] Row(DateOnly day, ResidentIdIssuer ids, DemoRandom random)
     {
-        var region = Regions.Activity.Next(random);
+        var region = Regions.Supply.Next(random);
         var occupation = Occupations.Supply.Next(random);
         int age = Demographics.WorkingAge(random, mean: 32);
         bool male = Demographics.Male(random);

@@ -21,7 +21,7 @@ internal static class VacanciesDataset
     public static void Write(DemoOutput output, DemoScale scale)
     {
         var random = DemoRandom.For("vacancies");
-        var rows = new MonthlyRows(scale.Rows(BaseRows));
+        var rows = new MonthlyRows(scale.Rows(BaseRows), Seasonality.Vacancies.Weight);
         output.BeginDataset("vacancies", rows.Total);
         int serial = 0;
         foreach (var period in FilePeriod.Quarters)
@@ -40,7 +40,7 @@ internal static class VacanciesDataset
 
     private static object?[] Row(DateOnly day, int serial, DemoRandom random)
     {
-        var region = Regions.Activity.Next(random);
+        var region = Regions.Demand.Next(random);
         var occupation = Occupations.Demand.Next(random);
         double median = Occupations.MedianWage(occupation, Regions.CityOf(region), day.Year);
         decimal? wageMin = null, wageMax = null;

@@ -21,6 +21,27 @@ internal static class Regions
     /// <summary>Where rows are registered: districts, county-level cities, and 东莞 (a city without counties).</summary>
     public static readonly WeightedChoice<Region> Activity = new(All.Where(r => r.Weight > 0).Select(r => (r, r.Weight)));
 
+    /// <summary>
+    /// Where demand outruns supply (&gt; 1: factory districts and tech parks) or supply outruns demand (&lt; 1: old
+    /// city centres, outer districts), so that regions differ: vacancies are drawn by activity × tilt,
+    /// job seekers by activity ÷ tilt. Placements follow activity alone.
+    /// </summary>
+    private static readonly Dictionary<string, double> DemandTilt = new()
+    {
+        ["441900"] = 1.6, ["440306"] = 1.4, ["440307"] = 1.3, ["440305"] = 1.25, ["440309"] = 1.15, ["440606"] = 1.3, ["440605"] = 1.2,
+        ["440113"] = 1.1, ["440112"] = 1.15, ["320583"] = 1.5, ["320214"] = 1.3, ["320281"] = 1.3, ["320505"] = 1.2, ["320115"] = 1.15,
+        ["440103"] = 0.75, ["440104"] = 0.7, ["440111"] = 0.85, ["440117"] = 0.75, ["440304"] = 0.9, ["440604"] = 0.85,
+        ["320102"] = 0.8, ["320104"] = 0.7, ["320106"] = 0.75, ["320116"] = 0.75, ["320118"] = 0.8, ["320213"] = 0.75, ["320508"] = 0.7,
+    };
+
+    private static double Tilt(Region region) => DemandTilt.GetValueOrDefault(region.Code, 1.0);
+
+    /// <summary>Where vacancies are registered.</summary>
+    public static readonly WeightedChoice<Region> Demand = new(All.Where(r => r.Weight > 0).Select(r => (r, r.Weight * Tilt(r))));
+
+    /// <summary>Where job seekers register.</summary>
+    public static readonly WeightedChoice<Region> Supply = new(All.Where(r => r.Weight > 0).Select(r => (r, r.Weight / Tilt(r))));
+
     public static readonly IReadOnlyDictionary<string, CityEconomy> Cities = new[]
     {
         new CityEconomy("440100", 1.10, 2500m),

@@ -32,10 +32,13 @@ public sealed class WageGuidanceService(DuckDbDataSource catalog, MetricsOptions
 {
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
+    /// <summary>The years a wage sample may be asked for (the command line checks <c>--year</c> against them before it opens anything).</summary>
+    public const int FirstYear = 1900, LastYear = 9999;
+
     public WageGuidance GetGuidance(int year, string? regionCode = null, CancellationToken cancellationToken = default) =>
         catalog.Use(db =>
         {
-            if (year is < 1900 or > 9999) throw new MartValidationException($"Year {year} is out of range.");
+            if (year is < FirstYear or > LastYear) throw new MartValidationException($"Year {year} is out of range.");
             var scope = RegionScope.Validate(db, regionCode);
             var rows = MartQuery.Run(db, "mart_wage_guidance", new Dictionary<string, object?>
             {
