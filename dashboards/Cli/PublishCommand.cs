@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analytics.Reports.Products;
 using Analytics.Reports.Publication;
 using Analytics.Reports.Publishing;
 using Analytics.Warehouse.Marts;
@@ -7,7 +8,7 @@ using Analytics.Warehouse.Marts.Rankings;
 namespace Analytics.Dashboards.Cli;
 
 /// <summary>
-/// <c>publish rankings|wages|margins|indicators ... --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
+/// <c>publish rankings|wages|margins|indicators ... [--group G (rankings, wages)] --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
 /// Exit 0 when the file is written (an empty table too, explained on stderr), 1 when the work fails
 /// (no committed batch in the lake yet, output not writable), 2 on bad arguments (including a period or
 /// region the marts reject). Without --out, CSV, JSON and Arrow go to stdout; XLSX, HTML and Parquet need --out.
@@ -45,11 +46,13 @@ public static class PublishCommand
         var top = new Option<int?>("--top") { Description = "Rows kept (default: Metrics:RankingTop, 100)" };
         var kind = new Option<string>("--kind") { Description = "shortage (最缺工) or surplus (求职大于招聘)", DefaultValueFactory = _ => "shortage" }
             .AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "shortage", "surplus");
-        var command = new Command("rankings", "Occupation shortage or surplus ranking (metrics.md §1)") { period, region, top, kind };
+        var group = GroupOption();
+        var command = new Command("rankings", "Occupation shortage or surplus ranking (metrics.md §1)") { period, region, top, kind, group };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
             var request = new RankingRequest(ReportingPeriod.Parse(parse.GetValue(period)!), parse.GetValue(region), parse.GetValue(top),
-                parse.GetValue(kind)!.Equals("surplus", StringComparison.OrdinalIgnoreCase) ? RankingKind.Surplus : RankingKind.Shortage);
+                parse.GetValue(kind)!.Equals("surplus", StringComparison.OrdinalIgnoreCase) ? RankingKind.Surplus : RankingKind.Shortage,
+                OccupationGroups.Parse(parse.GetValue(group)));
             return (service, ct) => service.Rankings(request, ct);
         }, cancellation));
         return command;
@@ -59,10 +62,11 @@ public static class PublishCommand
     {
         var year = new Option<int>("--year") { Description = "The year of the wage sample, e.g. 2026", Required = true };
         var region = RegionOption();
-        var command = new Command("wages", "Market wage guidance (metrics.md §2)") { year, region };
+        var group = GroupOption();
+        var command = new Command("wages", "Market wage guidance (metrics.md §2)") { year, region, group };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new WageRequest(parse.GetValue(year), parse.GetValue(region));
+            var request = new WageRequest(parse.GetValue(year), parse.GetValue(region), OccupationGroups.Parse(parse.GetValue(group)));
             return (service, ct) => service.Wages(request, ct);
         }, cancellation));
         return command;
@@ -94,6 +98,10 @@ public static class PublishCommand
         }, cancellation));
         return command;
     }
+
+    /// <summary>Checked before the catalog is built (OccupationGroups.Parse), so a bad group exits 2 at once.</summary>
+    private static Option<string> GroupOption() =>
+        new("--group") { Description = "Only this occupation group (GB/T 6565): a major group 2, medium 2-02 or minor 2-02-10 (default: all); the file name says it" };
 
     private static Option<string> RegionOption() =>
         new("--region") { Description = "A 6-digit region code of the reference data; the scope includes its descendants (default: all)" };

@@ -25,9 +25,18 @@ public static class HumanText
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString(column.Kind == ColumnKind.Month ? "yyyy-MM" : "yyyy-MM-dd", Invariant),
         string[] items => string.Join("、", items.Select(column.Label)),
+        long n when column.Kind == ColumnKind.RankChange => RankChange(n),
         long n => n.ToString("#,##0", Invariant),
         decimal d => Number(column, d),
         _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Places moved in a ranking as a reader sees them: ↑3 (up), ↓2 (down), 持平.</summary>
+    public static string RankChange(long places) => places switch
+    {
+        > 0 => "↑" + places.ToString(Invariant),
+        < 0 => "↓" + (-places).ToString(Invariant),
+        _ => "持平",
     };
 
     /// <summary>The decimals a number of this column is shown with (null: as many as it has, up to 2).</summary>

@@ -35,6 +35,9 @@ public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn
     /// <summary>Code -> name shown in the human formats (region names, alert names, enum labels); codes stay in JSON/CSV.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
+    /// <summary>Whether a rise of this figure is good news (vacancies), bad news (new unemployment) or neither; colours ▲/▼ (see <c>ChangeText</c>).</summary>
+    public Increase Increase { get; init; } = Increase.Neutral;
+
     /// <summary>Whether a suppressed row withholds this column; every wage figure does, whatever the spec table says.</summary>
     public bool WithheldWhenSuppressed { get; init; }
 

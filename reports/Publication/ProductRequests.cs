@@ -8,10 +8,12 @@ namespace Analytics.Reports.Publication;
 // MartValidationException with a readable message on bad input.
 
 /// <param name="Region">scope incl. descendants; null = all regions</param>
-/// <param name="Top">rows kept; null = MetricsOptions.RankingTop</param>
-public sealed record RankingRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage);
+/// <param name="Top">rows kept; null = MetricsOptions.RankingTop (applied before <paramref name="Group"/>: the published top-N list filtered to a group)</param>
+/// <param name="Group">an occupation group code (OccupationGroups: 2, 2-02, 2-02-10); null = all groups</param>
+public sealed record RankingRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage, string? Group = null);
 
-public sealed record WageRequest(int Year, string? Region = null);
+/// <param name="Group">an occupation group code (OccupationGroups: 2, 2-02, 2-02-10); null = all groups</param>
+public sealed record WageRequest(int Year, string? Region = null, string? Group = null);
 
 /// <param name="AgencyId">the tenant boundary: a dispatch-agency manager's request always carries their own agency; null = all agencies</param>
 public sealed record MarginRequest(MonthRange Months, string? AgencyId = null);
