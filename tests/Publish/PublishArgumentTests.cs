@@ -18,6 +18,8 @@ public sealed class PublishArgumentTests(PublishData data)
     [InlineData("Region code '999999' is not in the reference data", "rankings", "--period", "2026Q3", "--region", "999999", "--format", "json")]
     [InlineData("Region code '4403' is not a 6-digit", "wages", "--year", "2026", "--region", "4403", "--format", "json")]
     [InlineData("Region code '999999' is not in the reference data", "indicators", "--month", "2026-09", "--region", "999999", "--format", "json")]
+    [InlineData("group must be an occupation group code like 2, 2-02 or 2-02-10 (got '22')", "rankings", "--period", "2026Q3", "--group", "22", "--format", "json")]
+    [InlineData("group must be an occupation group code like 2, 2-02 or 2-02-10 (got '2-2')", "wages", "--year", "2026", "--group", "2-2", "--format", "json")]
     [InlineData("--top must be at least 1", "rankings", "--period", "2026Q3", "--top", "0", "--format", "json")]
     [InlineData("Year 26 is out of range", "wages", "--year", "26", "--format", "json")]
     [InlineData("'pdf'", "rankings", "--period", "2026Q3", "--format", "pdf")]
