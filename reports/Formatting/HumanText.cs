@@ -20,7 +20,7 @@ public static class HumanText
 
     public static string Format(ReportColumn column, object? value) => value switch
     {
-        null => Missing,
+        null => column.NullText ?? Missing,
         string s => column.Label(s),
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString(column.Kind == ColumnKind.Month ? "yyyy-MM" : "yyyy-MM-dd", Invariant),

@@ -38,6 +38,12 @@ public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn
     /// <summary>Whether a rise of this figure is good news (vacancies), bad news (new unemployment) or neither; colours ▲/▼ (see <c>ChangeText</c>).</summary>
     public Increase Increase { get; init; } = Increase.Neutral;
 
+    /// <summary>Whether this column identifies a row to a reader (occupation name, project and month): repeated in every column band of a table too wide to print at once.</summary>
+    public bool Key { get; init; }
+
+    /// <summary>What the human formats show for a null in this column instead of — (全部地区 for a scope's region code that is null for all regions).</summary>
+    public string? NullText { get; init; }
+
     /// <summary>Whether a suppressed row withholds this column; every wage figure does, whatever the spec table says.</summary>
     public bool WithheldWhenSuppressed { get; init; }
 

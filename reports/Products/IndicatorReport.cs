@@ -10,7 +10,7 @@ public static class IndicatorReport
     [
         new("month", "月份", "Month", ColumnKind.Month),
         new("region_code", "地区代码", "Region code", ColumnKind.Text),
-        new("region_name", "地区", "Region", ColumnKind.Text),
+        new("region_name", "地区", "Region", ColumnKind.Text) { Key = true },
         new("is_child", "下级地区", "Child region", ColumnKind.Boolean),
         new("demand", "需求人数", "Demand", ColumnKind.Integer) { Increase = Increase.Good },
         new("supply", "求职人数", "Supply", ColumnKind.Integer),
@@ -37,8 +37,19 @@ public static class IndicatorReport
     {
         var table = ReportBuilder.Table($"劳动力市场主要指标（{context.Period}，{context.Scope}）", $"Labour-market indicators, {context.Period}",
             Columns, rows, context.Notes(Method));
+        table = table with { Rows = table.Rows.Select(row => NameAllRegions(table, row)).ToArray() };
         var label = Charts.LabelField(table, "region_name", "region_code");
         return table with { Chart = Charts.Bar(table, table.Rows, "需求人数与求职人数", label, "demand", "supply") };
+    }
+
+    /// <summary>The scope row of all regions (region_code null) is named 全部地区 in every format, as titles name it.</summary>
+    private static ReportRow NameAllRegions(ReportTable table, ReportRow row)
+    {
+        var (code, name, child) = (table.IndexOf("region_code"), table.IndexOf("region_name"), table.IndexOf("is_child"));
+        if (code < 0 || name < 0 || row.Values[code] is not null || row.Values[name] is not null || child >= 0 && row.Values[child] is true) return row;
+        var values = row.Values.ToArray();
+        values[name] = RegionNames.All;
+        return row with { Values = values };
     }
 
     private const string Method =

@@ -18,7 +18,7 @@ namespace Analytics.Reports.Publication;
 /// </summary>
 public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions? options = null)
 {
-    private const string AllRegions = "全部地区", AllAgencies = "全部派遣机构";
+    private const string AllRegions = RegionNames.All, AllAgencies = "全部派遣机构";
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
     public PublishableReport Rankings(RankingRequest request, CancellationToken cancellationToken = default)
@@ -86,11 +86,13 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             $"no region in scope {scope} has data for {period}");
     }
 
-    private static ReportContext Context(string period, string scope, PublicationNotes notes, IReadOnlyDictionary<string, string> names) =>
+    private ReportContext Context(string period, string scope, PublicationNotes notes, IReadOnlyDictionary<string, string> names) =>
         new(period, scope, notes.Thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value)).ToArray(), notes.DataAsOf?.BatchId)
         {
             RegionNames = names,
             MethodZh = notes.MethodZh,
+            Options = _options,
+            DataAsOfTime = notes.DataAsOf?.CommittedAt,
         };
 
     private static PublishableReport Result(ReportTable table, string stem, string emptyReason) =>

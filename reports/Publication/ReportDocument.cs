@@ -14,7 +14,7 @@ namespace Analytics.Reports.Publication;
 /// { "title_zh", "title_en", "file_name", "empty_reason",
 ///   "columns": [{ "field", "header_zh", "header_en", "kind", "increase" }],
 ///   "rows": [...], "totals": [...],
-///   "notes": { "method", "thresholds": [{ "name", "value" }], "data_as_of", "suppression_legend", "remarks": [...] } }
+///   "notes": { "method", "thresholds": [{ "name", "value" }], "data_as_of", "data_as_of_date", "suppression_legend", "remarks": [...] } }
 /// </code>
 /// </summary>
 public static class ReportDocument
@@ -66,6 +66,8 @@ public static class ReportDocument
         }
         json.WriteEndArray();
         json.WriteString("data_as_of", notes.DataAsOf);
+        if (notes.DataAsOfDate is { } date) json.WriteString("data_as_of_date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        else json.WriteNull("data_as_of_date");
         json.WriteString("suppression_legend", notes.SuppressionLegend);
         json.WriteStartArray("remarks");
         foreach (var remark in notes.Remarks) json.WriteStringValue(remark);

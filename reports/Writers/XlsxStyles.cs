@@ -11,7 +11,7 @@ namespace Analytics.Reports.Writers;
 internal static class XlsxStyles
 {
     public const uint Default = 0, Header = 1, Integer = 2, Money = 3, Ratio = 4, Percent1 = 5, Wage = 6,
-        Date = 7, Month = 8, Wrapped = 9, Fraction = 10, Bold = 11, Withheld = 12, RankChange = 13, Title = 14;
+        Date = 7, Month = 8, Wrapped = 9, Fraction = 10, Bold = 11, Withheld = 12, RankChange = 13, DateLeft = 14;
 
     private const uint FirstCustomFormat = 164;
 
@@ -51,7 +51,8 @@ internal static class XlsxStyles
             new CellFormat { FontId = 1, ApplyFont = true, Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top }, ApplyAlignment = true },
             new CellFormat { FontId = 2, ApplyFont = true, ApplyAlignment = true, Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Center } },
             Numbered(7),
-            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = FirstCustomFormat + 4, ApplyNumberFormat = true, ApplyAlignment = true,
+                Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Left } },
         ];
         var cellFormats = new CellFormats(formats) { Count = (uint)formats.Length };
 
