@@ -39,6 +39,26 @@ public sealed class PublishArgumentTests(PublishData data)
     }
 
     [Fact]
+    public async Task A_group_publishes_exactly_that_groups_rows_into_a_file_named_by_the_filters()
+    {
+        static IReadOnlyList<string> Codes(string json) =>
+            JsonDocument.Parse(json).RootElement.EnumerateArray().Select(r => r.GetProperty("occupation_code").GetString()!).ToList();
+        var all = Codes((await data.PublishAsync([.. Products.Rankings, "--format", "json"])).Stdout);
+        var group = all.GroupBy(c => c[..1]).OrderByDescending(g => g.Count()).First().Key;
+        var expected = all.Where(c => c.StartsWith(group + "-")).ToList();
+        expected.Count.ShouldBeInRange(1, all.Count - 1);
+
+        var folder = Path.GetDirectoryName(data.OutputFile("group-check"))!;
+        var run = await data.PublishAsync([.. Products.Rankings, "--group", group, "--format", "json", "--out", folder]);
+        run.ExitCode.ShouldBe(AnalyticsCommandLine.Ok, run.Stderr);
+        Codes(File.ReadAllText(Path.Combine(folder, $"最缺工职业排行_2026Q3_第{group}大类.json"))).ShouldBe(expected);
+
+        var wages = await data.PublishAsync([.. Products.Wages, "--group", group, "--format", "json"]);
+        wages.ExitCode.ShouldBe(AnalyticsCommandLine.Ok, wages.Stderr);
+        Codes(wages.Stdout).ShouldAllBe(code => code.StartsWith(group + "-"));
+    }
+
+    [Fact]
     public async Task Publish_without_a_product_is_a_bad_argument()
     {
         var run = await data.PublishAsync("--format", "json");
