@@ -27,9 +27,9 @@ public static class ApiEndpoints
         market.MapGet("/rankings", (HttpContext http, string? period, string? region, string? kind, int? top, string? group, ProductPublication publication, DataCalendar calendar) =>
             Report(http, () => publication.Rankings(ProductRequestsFromQuery.Rankings(period, region, kind, top, group, calendar))))
             .WithSummary("Shortage or surplus occupation ranking (metrics.md §1), optionally one occupation group (group=2, 2-02 or 2-02-10)");
-        market.MapGet("/supply-demand", (HttpContext http, string? period, string? region, string? level, SupplyDemandService service, DataCalendar calendar) =>
-            Answer(http, () => service.GetByLevel(PeriodOrLatest(period, calendar), ParseLevel(level), region)))
-            .WithSummary("Supply, demand, gap and ratio by occupation or group");
+        market.MapGet("/supply-demand", (HttpContext http, string? period, string? region, string? level, string? group, ProductPublication publication, DataCalendar calendar) =>
+            Report(http, () => publication.SupplyDemand(ProductRequestsFromQuery.SupplyDemand(period, level, region, group, calendar))))
+            .WithSummary("Supply, demand, gap and ratio by occupation or group (level=major|medium|minor|occupation), optionally within one group (the drill-down)");
         market.MapGet("/wages", (HttpContext http, int? year, string? region, string? group, ProductPublication publication, DataCalendar calendar) =>
             Report(http, () => publication.Wages(ProductRequestsFromQuery.Wages(year, region, group, calendar))))
             .WithSummary("Market wage guidance (metrics.md §2), optionally one occupation group; suppressed cells carry no wage figure");

@@ -23,6 +23,11 @@ public static class ExportEndpoints
             Download(http, format, () => publication.Rankings(ProductRequestsFromQuery.Rankings(period, region, kind, top, group, calendar))))
             .RequireAuthorization(Policies.LabourMarket);
 
+        export.MapGet("/supply-demand", (HttpContext http, string? format, string? period, string? region, string? level, string? group,
+                ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.SupplyDemand(ProductRequestsFromQuery.SupplyDemand(period, level, region, group, calendar))))
+            .RequireAuthorization(Policies.LabourMarket);
+
         export.MapGet("/wages", (HttpContext http, string? format, int? year, string? region, string? group, ProductPublication publication, DataCalendar calendar) =>
             Download(http, format, () => publication.Wages(ProductRequestsFromQuery.Wages(year, region, group, calendar))))
             .RequireAuthorization(Policies.LabourMarket);

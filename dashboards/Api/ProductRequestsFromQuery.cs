@@ -14,6 +14,9 @@ public static class ProductRequestsFromQuery
     public static RankingRequest Rankings(string? period, string? region, string? kind, int? top, string? group, DataCalendar calendar) =>
         new(ApiEndpoints.PeriodOrLatest(period, calendar), region, top, ApiEndpoints.ParseKind(kind), group);
 
+    public static SupplyDemandRequest SupplyDemand(string? period, string? level, string? region, string? group, DataCalendar calendar) =>
+        new(ApiEndpoints.PeriodOrLatest(period, calendar), ApiEndpoints.ParseLevel(level), region, group);
+
     public static WageRequest Wages(int? year, string? region, string? group, DataCalendar calendar) =>
         new(year ?? calendar.LatestMonth().Year, region, group);
 

@@ -6,6 +6,7 @@ using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
 using Analytics.Warehouse.Marts.Rankings;
+using Analytics.Warehouse.Marts.SupplyDemand;
 using Analytics.Warehouse.Marts.Wages;
 
 namespace Analytics.Reports.Publication;
@@ -51,6 +52,23 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         if (guidance.Notes.SuppressionLegendZh is { } legend) table = table with { Notes = table.Notes with { SuppressionLegend = legend } };
         return Result(table, FileStem(WageReport.ProductName, period, guidance.RegionCode, group),
             $"no full-time employment with a monthly wage was registered in {period} ({scope})");
+    }
+
+    /// <summary>The drill-down's table: one level's codes within <see cref="SupplyDemandRequest.Group"/>, named, with their chart.</summary>
+    public PublishableReport SupplyDemand(SupplyDemandRequest request, CancellationToken cancellationToken = default)
+    {
+        var group = OccupationGroups.Parse(request.Group);
+        var rows = new SupplyDemandService(catalog).GetByLevel(request.Period, request.Level, request.Region, cancellationToken)
+            .Where(row => OccupationGroups.Contains(group, row.Code)).ToArray();
+        var (names, asOf) = catalog.Use(db => (RegionNames.Load(db), DataAsOf.NewestCommittedBatch(db)));
+        var code = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
+        var scope = ScopeName(names, code, group);
+        var notes = new PublicationNotes("", "", [], asOf);
+        var context = Context(request.Period.Label, scope, notes, names) with { MethodZh = null };
+        var level = Analytics.Reports.Products.SupplyDemandReport.LevelZh(request.Level);
+        return Result(Analytics.Reports.Products.SupplyDemandReport.Build(rows, request.Level, context),
+            FileStem($"{Analytics.Reports.Products.SupplyDemandReport.ProductName}_{level}", request.Period.Label, code, group),
+            $"no vacancy or job-seeker registration in {request.Period.Label} ({scope})");
     }
 
     public PublishableReport Margins(MarginRequest request, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Rankings;
+using Analytics.Warehouse.Marts.SupplyDemand;
 
 namespace Analytics.Reports.Publication;
 
@@ -20,3 +21,7 @@ public sealed record MarginRequest(MonthRange Months, string? AgencyId = null);
 
 /// <param name="Month">the first day of the month</param>
 public sealed record IndicatorRequest(DateOnly Month, string? Region = null);
+
+/// <param name="Level">the drill-down level: major, medium or minor group, or occupation</param>
+/// <param name="Group">only codes in this occupation group (the drill-down's parent: major 2 → its medium groups); null = all</param>
+public sealed record SupplyDemandRequest(ReportingPeriod Period, OccupationLevel Level = OccupationLevel.Major, string? Region = null, string? Group = null);

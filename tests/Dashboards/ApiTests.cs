@@ -114,10 +114,23 @@ public class ApiTests(DemoSite site)
     }
 
     [Fact]
-    public async Task Supply_demand_answers_what_the_service_answers()
+    public async Task Supply_demand_drills_down_within_a_group_with_its_names_as_its_export_does()
     {
-        ShouldEqualService(await GetJson("stat", "/api/supply-demand?period=2026Q3&level=minor&region=440000"),
-            site.Server.Get<SupplyDemandService>().GetByLevel(ReportingPeriod.Parse("2026Q3"), OccupationLevel.Minor, "440000"));
+        var majors = await ReportShouldEqualExport("stat", "/api/supply-demand?period=2026Q3&level=major&region=440000",
+            "/api/export/supply-demand?period=2026Q3&level=major&region=440000&format=json");
+        var service = site.Server.Get<SupplyDemandService>();
+        majors["rows"]!.AsArray().Select(r => r!["code"]!.GetValue<string>())
+            .ShouldBe(service.GetByLevel(ReportingPeriod.Parse("2026Q3"), OccupationLevel.Major, "440000").Select(r => r.Code));
+        var first = majors["rows"]![0]!;
+        first["name"]!.GetValue<string>().ShouldBe(Analytics.Reports.Products.OccupationGroups.MajorNameZh(first["code"]!.GetValue<string>()));
+
+        // a click on major group G: its medium groups only
+        var group = first["code"]!.GetValue<string>();
+        var medium = await ReportShouldEqualExport("stat", $"/api/supply-demand?period=2026Q3&level=medium&region=440000&group={group}",
+            $"/api/export/supply-demand?period=2026Q3&level=medium&region=440000&group={group}&format=json");
+        medium["rows"]!.AsArray().Select(r => r!["code"]!.GetValue<string>()).ShouldBe(service
+            .GetByLevel(ReportingPeriod.Parse("2026Q3"), OccupationLevel.Medium, "440000").Where(r => r.Code.StartsWith(group + "-")).Select(r => r.Code));
+        medium["file_name"]!.GetValue<string>().ShouldBe($"职业供求_中类_2026Q3_440000_第{group}大类");
     }
 
     [Theory]
