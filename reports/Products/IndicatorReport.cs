@@ -12,26 +12,29 @@ public static class IndicatorReport
         new("region_code", "地区代码", "Region code", ColumnKind.Text),
         new("region_name", "地区", "Region", ColumnKind.Text) { Key = true },
         new("is_child", "下级地区", "Child region", ColumnKind.Boolean),
-        new("demand", "需求人数", "Demand", ColumnKind.Integer) { Increase = Increase.Good },
+        new("demand", "需求人数", "Demand", ColumnKind.Integer) { Increase = Increase.Good, ShortZh = "招聘需求", ShortEn = "Demand" },
         new("supply", "求职人数", "Supply", ColumnKind.Integer),
         new("ratio", "求人倍率", "Demand/supply ratio", ColumnKind.Ratio) { Increase = Increase.Good },
-        new("new_employment", "新增就业人数", "New employment", ColumnKind.Integer) { Increase = Increase.Good },
+        new("new_employment", "新增就业人数", "New employment", ColumnKind.Integer) { Increase = Increase.Good, ShortZh = "新增就业", ShortEn = "New employment" },
         new("new_employment_employee", "其中：单位就业", "of which employees", ColumnKind.Integer) { Increase = Increase.Good },
         new("new_employment_flexible", "其中：灵活就业", "of which flexible", ColumnKind.Integer) { Increase = Increase.Good },
         new("new_employment_self_employed", "其中：自主创业", "of which self-employed", ColumnKind.Integer) { Increase = Increase.Good },
         new("new_employment_public_welfare_post", "其中：公益性岗位", "of which public-welfare posts", ColumnKind.Integer) { Increase = Increase.Good },
-        new("new_unemployed", "新增失业登记人数", "New unemployment registrations", ColumnKind.Integer) { Increase = Increase.Bad },
-        new("registered_unemployed", "登记失业人数", "Registered unemployed", ColumnKind.Integer) { Increase = Increase.Bad },
-        new("reemployed", "失业人员再就业人数", "Re-employed", ColumnKind.Integer) { Increase = Increase.Good },
-        new("ui_recipients", "领取失业保险金人数", "UI recipients", ColumnKind.Integer) { Increase = Increase.Bad },
-        new("ui_paid", "失业保险金发放额", "UI paid", ColumnKind.Money) { Increase = Increase.Bad },
-        new("retirees", "退休人员数", "Retirees", ColumnKind.Integer),
-        new("retirees_80_plus", "80岁以上退休人员数", "Retirees aged 80+", ColumnKind.Integer),
-        new("retirees_special", "重点关怀退休人员数", "Retirees needing care", ColumnKind.Integer),
+        new("new_unemployed", "新增失业登记人数", "New unemployment registrations", ColumnKind.Integer) { Increase = Increase.Bad, ShortZh = "新增失业登记", ShortEn = "New unemployed" },
+        new("registered_unemployed", "登记失业人数", "Registered unemployed", ColumnKind.Integer) { Increase = Increase.Bad, ShortZh = "登记失业", ShortEn = "Registered unemployed" },
+        new("reemployed", "失业人员再就业人数", "Re-employed", ColumnKind.Integer) { Increase = Increase.Good, ShortZh = "再就业", ShortEn = "Re-employed" },
+        new("ui_recipients", "领取失业保险金人数", "UI recipients", ColumnKind.Integer) { Increase = Increase.Bad, ShortZh = "领取失业保险金", ShortEn = "UI recipients" },
+        new("ui_paid", "失业保险金发放额", "UI paid", ColumnKind.Money) { Increase = Increase.Bad, ShortZh = "失业保险金发放", ShortEn = "UI paid" },
+        new("retirees", "退休人员数", "Retirees", ColumnKind.Integer) { ShortZh = "退休人员", ShortEn = "Retirees" },
+        new("retirees_80_plus", "80岁以上退休人员数", "Retirees aged 80+", ColumnKind.Integer) { ShortZh = "80岁以上退休人员", ShortEn = "Retirees 80+" },
+        new("retirees_special", "重点关怀退休人员数", "Retirees needing care", ColumnKind.Integer) { ShortZh = "重点关怀退休人员", ShortEn = "Retirees needing care" },
         new("dispatch_headcount", "派遣人数", "Dispatch headcount", ColumnKind.Integer),
-        new("dispatch_billed", "派遣结算收入", "Dispatch billed revenue", ColumnKind.Money) { Increase = Increase.Good },
-        new("dispatch_margin", "派遣毛利", "Dispatch gross margin", ColumnKind.Money) { Increase = Increase.Good },
+        new("dispatch_billed", "派遣结算收入", "Dispatch billed revenue", ColumnKind.Money) { Increase = Increase.Good, ShortZh = "派遣结算收入", ShortEn = "Dispatch billed" },
+        new("dispatch_margin", "派遣毛利", "Dispatch gross margin", ColumnKind.Money) { Increase = Increase.Good, ShortZh = "派遣毛利", ShortEn = "Dispatch margin" },
     ];
+
+    /// <summary>One indicator's definition (header, card label, kind, whether a rise is good news), e.g. for an overview card.</summary>
+    public static ReportColumn Column(string field) => Columns.Single(column => column.Field == field);
 
     public static ReportTable Build<T>(IEnumerable<T> rows, ReportContext context)
     {

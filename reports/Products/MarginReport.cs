@@ -71,7 +71,7 @@ public static class MarginReport
         new("si_base_low_workers", "社保基数偏低人数", "Workers with low SI base", ColumnKind.Integer) { Increase = Increase.Bad },
         new("short_contract_workers", "合同不足两年人数", "Workers on short contracts", ColumnKind.Integer) { Increase = Increase.Bad },
         new("max_days_overdue", "最长逾期天数", "Longest overdue (days)", ColumnKind.Integer) { Increase = Increase.Bad },
-        new("alerts", "预警", "Alerts", ColumnKind.Codes) { Labels = AlertNames(options) },
+        new("alerts", "预警", "Alerts", ColumnKind.Codes) { Labels = AlertNames(options), LabelsEn = AlertNames(options, english: true) },
     ];
 
     /// <summary><paramref name="periodTotals"/>: one record per project over the whole period (may be a narrower type).</summary>

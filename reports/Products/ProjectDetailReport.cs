@@ -22,7 +22,7 @@ public static class ProjectDetailReport
     public static IReadOnlyList<ReportColumn> CostColumns { get; } =
     [
         new("month", "月份", "Month", ColumnKind.Month) { Key = true },
-        new("category", "成本类别", "Category", ColumnKind.Text) { Labels = CategoryNames() },
+        new("category", "成本类别", "Category", ColumnKind.Text) { Labels = CategoryNames(), LabelsEn = CategoryNames(english: true) },
         new("items", "笔数", "Items", ColumnKind.Integer),
         new("amount", "金额", "Amount", ColumnKind.Money) { Increase = Increase.Bad },
     ];
@@ -36,7 +36,7 @@ public static class ProjectDetailReport
 
     public static IReadOnlyList<ReportColumn> ReceivableColumns { get; } =
     [
-        new("bucket", "账龄", "Age", ColumnKind.Text) { Labels = BucketNames(), Key = true },
+        new("bucket", "账龄", "Age", ColumnKind.Text) { Labels = BucketNames(), LabelsEn = BucketNames(english: true), Key = true },
         new("invoices", "发票数", "Invoices", ColumnKind.Integer),
         new("outstanding", "未收金额", "Outstanding", ColumnKind.Money) { Increase = Increase.Bad },
     ];

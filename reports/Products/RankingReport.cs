@@ -28,7 +28,7 @@ public static class RankingReport
         new("gap", "缺口数", "Gap", ColumnKind.Integer),
         new("ratio", "求人倍率", "Demand/supply ratio", ColumnKind.Ratio),
         new("previous_rank", "上期排名", "Previous rank", ColumnKind.Integer),
-        new("rank_change", "排名变化", "Rank change", ColumnKind.RankChange) { Labels = RankChangeLabels },
+        new("rank_change", "排名变化", "Rank change", ColumnKind.RankChange) { Labels = RankChangeLabels, LabelsEn = new Dictionary<string, string> { ["new"] = "new" } },
         new("typical_cities", "需求典型城市", "Typical cities", ColumnKind.Codes) { Labels = regionNames },
     ];
 

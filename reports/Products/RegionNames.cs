@@ -6,7 +6,7 @@ namespace Analytics.Reports.Products;
 public static class RegionNames
 {
     /// <summary>The name of the scope "all regions" (a null region code), in titles and in the all-regions row.</summary>
-    public const string All = "全部地区";
+    public const string All = "全部地区", AllEn = "All regions";
 
     public static IReadOnlyDictionary<string, string> Load(DbConnection connection)
     {

@@ -113,4 +113,21 @@ public sealed class ChangeTextTests
         OccupationGroups.Contains("2", "20-01").ShouldBeFalse();
         OccupationGroups.Contains("2-02", "2-020").ShouldBeFalse();
     }
+
+    [Fact]
+    public void Pages_in_english_get_english_labels_from_the_same_definitions()
+    {
+        var alerts = MarginReport.Columns(new MetricsOptions { DispatchCapPct = 15m }).Single(c => c.Field == "alerts");
+        HumanText.Format(alerts, new[] { "dispatch_cap", "negative_margin" }).ShouldBe("派遣用工超过用工总量15%、毛利为负");
+        HumanText.Format(alerts, new[] { "dispatch_cap", "negative_margin" }, english: true).ShouldBe("Dispatch share over 15%, Negative margin");
+        var region = WageReport.Columns(new Dictionary<string, string> { ["440300"] = "深圳市" }).Single(c => c.Field == "region_code");
+        HumanText.Format(region, null).ShouldBe("全部地区");
+        HumanText.Format(region, null, english: true).ShouldBe("All regions");
+        HumanText.Format(region, "440300").ShouldBe("深圳市");
+        var change = RankingReport.Columns(new Dictionary<string, string>()).Single(c => c.Field == "rank_change");
+        HumanText.Format(change, "new", english: true).ShouldBe("new");
+        HumanText.Format(change, 0L, english: true).ShouldBe("unchanged");
+        IndicatorReport.Column("new_unemployed").ShortLabel(english: false).ShouldBe("新增失业登记");
+        IndicatorReport.Column("supply").ShortLabel(english: true).ShouldBe("Supply", "the header when there is no shorter name");
+    }
 }
