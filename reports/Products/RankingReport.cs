@@ -89,7 +89,7 @@ public static class RankingReport
         Set("demand", demand);
         Set("supply", supply);
         Set("gap", demand - supply);
-        Set("ratio", supply == 0 ? null : decimal.Round((decimal)demand / supply, 2, MidpointRounding.AwayFromZero));
+        Set("ratio", OccupationRankingService.Ratio(demand, supply));   // the marts' one rounding rule of the ratio
         return new ReportRow(values, Suppressed: false);
     }
 
