@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Analytics.Reports.Products;
 using Analytics.Reports.Publication;
 using Analytics.Reports.Publishing;
 using Analytics.Warehouse.Marts;
@@ -52,7 +51,7 @@ public static class PublishCommand
         {
             var request = new RankingRequest(ReportingPeriod.Parse(parse.GetValue(period)!), parse.GetValue(region), parse.GetValue(top),
                 parse.GetValue(kind)!.Equals("surplus", StringComparison.OrdinalIgnoreCase) ? RankingKind.Surplus : RankingKind.Shortage,
-                OccupationGroups.Parse(parse.GetValue(group)));
+                OccupationGroup.Parse(parse.GetValue(group)));
             return (service, ct) => service.Rankings(request, ct);
         }, cancellation));
         return command;
@@ -66,7 +65,7 @@ public static class PublishCommand
         var command = new Command("wages", "Market wage guidance (metrics.md §2)") { year, region, group };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new WageRequest(parse.GetValue(year), parse.GetValue(region), OccupationGroups.Parse(parse.GetValue(group)));
+            var request = new WageRequest(parse.GetValue(year), parse.GetValue(region), OccupationGroup.Parse(parse.GetValue(group)));
             return (service, ct) => service.Wages(request, ct);
         }, cancellation));
         return command;
@@ -99,7 +98,7 @@ public static class PublishCommand
         return command;
     }
 
-    /// <summary>Checked before the catalog is built (OccupationGroups.Parse), so a bad group exits 2 at once.</summary>
+    /// <summary>Checked before the catalog is built (OccupationGroup.Parse), so a bad group exits 2 at once.</summary>
     private static Option<string> GroupOption() =>
         new("--group") { Description = "Only this occupation group (GB/T 6565): a major group 2, medium 2-02 or minor 2-02-10 (default: all); the file name says it" };
 

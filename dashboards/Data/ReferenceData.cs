@@ -8,7 +8,7 @@ public sealed class ReferenceData(DuckDbDataSource catalog)
 {
     /// <summary>The major groups of reports' <see cref="Analytics.Reports.Products.OccupationGroups"/> (their one definition), as the filters list them.</summary>
     public static readonly IReadOnlyList<(string Code, string Zh, string En)> MajorGroups =
-        Analytics.Reports.Products.OccupationGroups.Major.Select(g => (g.Code, g.Zh, g.En)).ToArray();
+        Analytics.Reports.Products.OccupationGroupNames.Major.Select(g => (g.Code, g.Zh, g.En)).ToArray();
 
     public IReadOnlyList<RegionOption> Regions()
     {

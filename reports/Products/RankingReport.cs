@@ -99,7 +99,7 @@ public static class RankingReport
         var counts = table.Rows
             .Select(row => row.Values[code] is string { Length: > 0 } occupation ? occupation[..1] : "")
             .GroupBy(major => major).OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => $"第{group.Key}大类（{OccupationGroups.MajorNameZh(group.Key)}）{group.Count()}个");
+            .Select(group => $"第{group.Key}大类（{OccupationGroupNames.MajorNameZh(group.Key)}）{group.Count()}个");
         return "列入职业按大类：" + string.Join("；", counts) + "。";
     }
 }

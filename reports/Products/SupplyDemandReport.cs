@@ -46,7 +46,7 @@ public static class SupplyDemandReport
         var (code, name) = (table.IndexOf("code"), table.IndexOf("name"));
         if (code < 0 || name < 0 || row.Values[name] is not null || row.Values[code] is not string group || group.Count(c => c == '-') > 2) return row;
         var values = row.Values.ToArray();
-        values[name] = group.Length == 1 ? OccupationGroups.MajorNameZh(group) : OccupationGroups.TitleZh(group);
+        values[name] = group.Length == 1 ? OccupationGroupNames.MajorNameZh(group) : OccupationGroupNames.TitleZh(group);
         return row with { Values = values };
     }
 

@@ -24,11 +24,11 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
 
     public PublishableReport Rankings(RankingRequest request, CancellationToken cancellationToken = default)
     {
-        var group = OccupationGroups.Parse(request.Group);
+        var group = OccupationGroup.Parse(request.Group);
         var ranking = new OccupationRankingService(catalog, _options)
             .GetRanking(request.Period, request.Region, request.Kind, request.Top, cancellationToken);
         // The group filters the published top-N list (as the page shows it), before totals, chart and group counts.
-        var rows = ranking.Rows.Where(row => OccupationGroups.Contains(group, row.OccupationCode)).ToArray();
+        var rows = OccupationGroup.Filter(ranking.Rows, group, row => row.OccupationCode);
         var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, ranking.RegionCode, group);
         var table = RankingReport.Build(rows, ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names));
@@ -41,10 +41,10 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
 
     public PublishableReport Wages(WageRequest request, CancellationToken cancellationToken = default)
     {
-        var group = OccupationGroups.Parse(request.Group);
+        var group = OccupationGroup.Parse(request.Group);
         var guidance = new WageGuidanceService(catalog, _options).GetGuidance(request.Year, request.Region, cancellationToken);
         // A pooled minor-group row carries the group's code, so it stays with its group's occupations.
-        var rows = guidance.Rows.Where(row => OccupationGroups.Contains(group, row.OccupationCode)).ToArray();
+        var rows = OccupationGroup.Filter(guidance.Rows, group, row => row.OccupationCode);
         var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, guidance.RegionCode, group);
         var period = guidance.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -57,9 +57,9 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
     /// <summary>The drill-down's table: one level's codes within <see cref="SupplyDemandRequest.Group"/>, named, with their chart.</summary>
     public PublishableReport SupplyDemand(SupplyDemandRequest request, CancellationToken cancellationToken = default)
     {
-        var group = OccupationGroups.Parse(request.Group);
-        var rows = new SupplyDemandService(catalog).GetByLevel(request.Period, request.Level, request.Region, cancellationToken)
-            .Where(row => OccupationGroups.Contains(group, row.Code)).ToArray();
+        var group = OccupationGroup.Parse(request.Group);
+        var rows = OccupationGroup.Filter(new SupplyDemandService(catalog).GetByLevel(request.Period, request.Level, request.Region, cancellationToken),
+            group, row => row.Code);
         var (names, asOf) = catalog.Use(db => (RegionNames.Load(db), DataAsOf.NewestCommittedBatch(db)));
         var code = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
         var scope = ScopeName(names, code, group);
@@ -120,7 +120,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
     private static string ScopeName(IReadOnlyDictionary<string, string> names, string? code, string? group = null)
     {
         var region = code is null ? AllRegions : names.GetValueOrDefault(code, code);
-        return group is null ? region : $"{region}，{OccupationGroups.TitleZh(group)}";
+        return group is null ? region : $"{region}，{OccupationGroupNames.TitleZh(group)}";
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
     private static string FileStem(string product, string period, string? scope, string? group = null)
     {
         var stem = scope is null ? $"{product}_{period}" : $"{product}_{period}_{scope}";
-        if (group is not null) stem += "_" + OccupationGroups.FileTag(group);
+        if (group is not null) stem += "_" + OccupationGroupNames.FileTag(group);
         return string.Concat(stem.Select(c => "<>:\"/\\|?*".Contains(c) || char.IsControl(c) ? '_' : c));
     }
 

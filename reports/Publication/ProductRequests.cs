@@ -1,6 +1,5 @@
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Rankings;
-using Analytics.Warehouse.Marts.SupplyDemand;
 
 namespace Analytics.Reports.Publication;
 
@@ -9,11 +8,9 @@ namespace Analytics.Reports.Publication;
 // MartValidationException with a readable message on bad input.
 
 /// <param name="Region">scope incl. descendants; null = all regions</param>
-/// <param name="Top">rows kept; null = MetricsOptions.RankingTop (applied before <paramref name="Group"/>: the published top-N list filtered to a group)</param>
-/// <param name="Group">an occupation group code (OccupationGroups: 2, 2-02, 2-02-10); null = all groups</param>
+/// <param name="Top">rows kept; null = MetricsOptions.RankingTop</param>
 public sealed record RankingRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage, string? Group = null);
 
-/// <param name="Group">an occupation group code (OccupationGroups: 2, 2-02, 2-02-10); null = all groups</param>
 public sealed record WageRequest(int Year, string? Region = null, string? Group = null);
 
 /// <param name="AgencyId">the tenant boundary: a dispatch-agency manager's request always carries their own agency; null = all agencies</param>
@@ -24,4 +21,5 @@ public sealed record IndicatorRequest(DateOnly Month, string? Region = null);
 
 /// <param name="Level">the drill-down level: major, medium or minor group, or occupation</param>
 /// <param name="Group">only codes in this occupation group (the drill-down's parent: major 2 → its medium groups); null = all</param>
-public sealed record SupplyDemandRequest(ReportingPeriod Period, OccupationLevel Level = OccupationLevel.Major, string? Region = null, string? Group = null);
+public sealed record SupplyDemandRequest(ReportingPeriod Period, Analytics.Warehouse.Marts.SupplyDemand.OccupationLevel Level = Analytics.Warehouse.Marts.SupplyDemand.OccupationLevel.Major,
+    string? Region = null, string? Group = null);

@@ -122,7 +122,7 @@ public class ApiTests(DemoSite site)
         majors["rows"]!.AsArray().Select(r => r!["code"]!.GetValue<string>())
             .ShouldBe(service.GetByLevel(ReportingPeriod.Parse("2026Q3"), OccupationLevel.Major, "440000").Select(r => r.Code));
         var first = majors["rows"]![0]!;
-        first["name"]!.GetValue<string>().ShouldBe(Analytics.Reports.Products.OccupationGroups.MajorNameZh(first["code"]!.GetValue<string>()));
+        first["name"]!.GetValue<string>().ShouldBe(Analytics.Reports.Products.OccupationGroupNames.MajorNameZh(first["code"]!.GetValue<string>()));
 
         // a click on major group G: its medium groups only
         var group = first["code"]!.GetValue<string>();

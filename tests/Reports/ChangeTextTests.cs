@@ -1,6 +1,7 @@
 using Analytics.Reports.Formatting;
 using Analytics.Reports.Model;
 using Analytics.Reports.Products;
+using Analytics.Reports.Publication;
 using Analytics.Warehouse.Marts;
 using Shouldly;
 using Xunit;
@@ -101,17 +102,17 @@ public sealed class ChangeTextTests
     [Fact]
     public void Major_group_names_have_one_definition_and_group_codes_are_checked()
     {
-        OccupationGroups.Major.Select(g => g.Code).ShouldBe(["1", "2", "3", "4", "5", "6", "7", "8"]);
-        OccupationGroups.MajorNameZh("7").ShouldBe("军队人员");
-        OccupationGroups.Parse(" 2-02 ").ShouldBe("2-02");
-        OccupationGroups.Parse("").ShouldBeNull();
+        OccupationGroupNames.Major.Select(g => g.Code).ShouldBe(["1", "2", "3", "4", "5", "6", "7", "8"]);
+        OccupationGroupNames.MajorNameZh("7").ShouldBe("军队人员");
+        OccupationGroup.Parse(" 2-02 ").ShouldBe("2-02");
+        OccupationGroup.Parse("").ShouldBeNull();
         foreach (var bad in new[] { "22", "2-2", "2-02-1", "2-02-10-01", "x", "2-" })
-            Should.Throw<MartValidationException>(() => OccupationGroups.Parse(bad));
-        OccupationGroups.Contains("2-02-10", "2-02-10").ShouldBeTrue("a pooled minor-group row carries its group's code");
-        OccupationGroups.Contains("2-02", "2-02-10-01").ShouldBeTrue();
-        OccupationGroups.Contains("2", "2-02-10-01").ShouldBeTrue();
-        OccupationGroups.Contains("2", "20-01").ShouldBeFalse();
-        OccupationGroups.Contains("2-02", "2-020").ShouldBeFalse();
+            Should.Throw<MartValidationException>(() => OccupationGroup.Parse(bad));
+        OccupationGroup.Contains("2-02-10", "2-02-10").ShouldBeTrue("a pooled minor-group row carries its group's code");
+        OccupationGroup.Contains("2-02", "2-02-10-01").ShouldBeTrue();
+        OccupationGroup.Contains("2", "2-02-10-01").ShouldBeTrue();
+        OccupationGroup.Contains("2", "20-01").ShouldBeFalse();
+        OccupationGroup.Contains("2-02", "2-020").ShouldBeFalse();
     }
 
     [Fact]

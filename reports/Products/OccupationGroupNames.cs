@@ -1,18 +1,14 @@
-using System.Text.RegularExpressions;
-using Analytics.Warehouse.Marts;
-
 namespace Analytics.Reports.Products;
 
 /// <summary>A GB/T 6565 major group: its one-digit code and its names.</summary>
 public sealed record MajorGroup(string Code, string Zh, string En);
 
 /// <summary>
-/// Occupation groups of GB/T 6565-2015 (2022 edition), metrics.md §1 "Group level": major <c>x</c>,
-/// medium <c>x-xx</c>, minor <c>x-xx-xx</c>. The one place that knows the major groups' names, how
-/// a group filter is written and which occupation codes it holds; pages, API, exports and
-/// <c>publish --group</c> all go through here.
+/// The names of occupation groups of GB/T 6565-2015 (2022 edition), metrics.md §1 "Group level": the
+/// one place that knows the major groups' names and how a group is named in titles and file names.
+/// Which codes a group filter accepts and which occupations it holds: <c>Publication.OccupationGroup</c>.
 /// </summary>
-public static partial class OccupationGroups
+public static class OccupationGroupNames
 {
     public static IReadOnlyList<MajorGroup> Major { get; } =
     [
@@ -25,27 +21,6 @@ public static partial class OccupationGroups
         new("7", "军队人员", "Military"),
         new("8", "不便分类的其他从业人员", "Others"),
     ];
-
-    public const string InvalidMessage = "group must be an occupation group code like 2, 2-02 or 2-02-10";
-
-    [GeneratedRegex(@"^\d(-\d{2}){0,2}$")]
-    private static partial Regex GroupCode();
-
-    /// <summary>The group filter as given, trimmed; null for none (null or blank); a <see cref="MartValidationException"/> when it is not a group code.</summary>
-    public static string? Parse(string? group)
-    {
-        if (string.IsNullOrWhiteSpace(group)) return null;
-        var code = group.Trim();
-        return GroupCode().IsMatch(code) ? code : throw new MartValidationException($"{InvalidMessage} (got '{code}').");
-    }
-
-    /// <summary>
-    /// Whether <paramref name="occupationCode"/> belongs to <paramref name="group"/>: the group itself
-    /// (a pooled minor-group wage row carries the group's code) or any code below it. No group holds everything.
-    /// </summary>
-    public static bool Contains(string? group, string? occupationCode) =>
-        group is null || occupationCode is not null
-            && (occupationCode == group || occupationCode.StartsWith(group + "-", StringComparison.Ordinal));
 
     /// <summary>大类 / 中类 / 小类 by the code's shape.</summary>
     public static string LevelZh(string group) => group.Count(c => c == '-') switch { 0 => "大类", 1 => "中类", _ => "小类" };
