@@ -22,6 +22,9 @@ public static class OccupationGroupNames
         new("8", "不便分类的其他从业人员", "Others"),
     ];
 
+    /// <summary>What a report shows for an occupation code the reference data has no name for (datasets.md: "(未知)").</summary>
+    public const string UnknownName = "(未知)";
+
     /// <summary>大类 / 中类 / 小类 by the code's shape.</summary>
     public static string LevelZh(string group) => group.Count(c => c == '-') switch { 0 => "大类", 1 => "中类", _ => "小类" };
 

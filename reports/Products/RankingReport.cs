@@ -22,7 +22,7 @@ public static class RankingReport
     [
         new("rank", "排名", "Rank", ColumnKind.Integer) { Key = true },
         new("occupation_code", "职业代码", "Occupation code", ColumnKind.Text),
-        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text) { Key = true },
+        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text) { Key = true, NullText = OccupationGroupNames.UnknownName, NullTextEn = "(unknown)" },
         new("demand", "需求人数", "Demand", ColumnKind.Integer) { Increase = Increase.Good },
         new("supply", "求职人数", "Supply", ColumnKind.Integer),
         new("gap", "缺口数", "Gap", ColumnKind.Integer),

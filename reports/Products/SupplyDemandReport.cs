@@ -16,7 +16,7 @@ public static class SupplyDemandReport
     public static IReadOnlyList<ReportColumn> Columns { get; } =
     [
         new("code", "职业（组）代码", "Code", ColumnKind.Text),
-        new("name", "职业（组）名称", "Name", ColumnKind.Text) { Key = true },
+        new("name", "职业（组）名称", "Name", ColumnKind.Text) { Key = true, NullText = OccupationGroupNames.UnknownName, NullTextEn = "(unknown)" },
         new("demand", "需求人数", "Demand", ColumnKind.Integer) { Increase = Increase.Good },
         new("supply", "求职人数", "Supply", ColumnKind.Integer),
         new("gap", "缺口数", "Gap", ColumnKind.Integer),

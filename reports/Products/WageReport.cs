@@ -23,7 +23,7 @@ public static class WageReport
         new("year", "年份", "Year", ColumnKind.Integer),
         new("region_code", "地区", "Region", ColumnKind.Text) { Labels = regionNames, NullText = RegionNames.All, NullTextEn = RegionNames.AllEn },
         new("occupation_code", "职业代码", "Occupation code", ColumnKind.Text),
-        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text) { Key = true },
+        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text) { Key = true, NullText = OccupationGroupNames.UnknownName, NullTextEn = "(unknown)" },
         new("level", "层级", "Level", ColumnKind.Text) { Labels = LevelLabels, LabelsEn = new Dictionary<string, string> { ["occupation"] = "occupation", ["minor_group"] = "minor group, pooled" } },
         new("n", "样本数", "Sample size", ColumnKind.Integer),
         new("p10", "低位数（P10）", "P10 (low)", ColumnKind.Wage),

@@ -128,6 +128,8 @@ public sealed class ChangeTextTests
         var change = RankingReport.Columns(new Dictionary<string, string>()).Single(c => c.Field == "rank_change");
         HumanText.Format(change, "new", english: true).ShouldBe("new");
         HumanText.Format(change, 0L, english: true).ShouldBe("unchanged");
+        var name = RankingReport.Columns(new Dictionary<string, string>()).Single(c => c.Field == "occupation_name");
+        HumanText.Format(name, null).ShouldBe("(未知)", "datasets.md: reports show the code with the name (未知)");
         IndicatorReport.Column("new_unemployed").ShortLabel(english: false).ShouldBe("新增失业登记");
         IndicatorReport.Column("supply").ShortLabel(english: true).ShouldBe("Supply", "the header when there is no shorter name");
     }
