@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using System.Security.Claims;
 using Analytics.Dashboards.Auth;
 using Analytics.Dashboards.Data;
+using Analytics.Reports.Publication;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
@@ -23,23 +24,23 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("marts");
 
         var market = api.MapGroup("").RequireAuthorization(Policies.LabourMarket);
-        market.MapGet("/rankings", (HttpContext http, string? period, string? region, string? kind, int? top, OccupationRankingService service, DataCalendar calendar) =>
-            Answer(http, () => service.GetRanking(PeriodOrLatest(period, calendar), region, ParseKind(kind), top)))
-            .WithSummary("Shortage or surplus occupation ranking (metrics.md §1)");
-        market.MapGet("/supply-demand", (HttpContext http, string? period, string? region, string? level, SupplyDemandService service, DataCalendar calendar) =>
-            Answer(http, () => service.GetByLevel(PeriodOrLatest(period, calendar), ParseLevel(level), region)))
-            .WithSummary("Supply, demand, gap and ratio by occupation or group");
-        market.MapGet("/wages", (HttpContext http, int? year, string? region, WageGuidanceService service, DataCalendar calendar) =>
-            Answer(http, () => service.GetGuidance(year ?? calendar.LatestMonth().Year, region)))
-            .WithSummary("Market wage guidance (metrics.md §2); suppressed cells carry no wage figure");
-        market.MapGet("/indicators", (HttpContext http, string? month, string? region, IndicatorService service, DataCalendar calendar) =>
-            Answer(http, () => service.GetMonthly(month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region)))
+        market.MapGet("/rankings", (HttpContext http, string? period, string? region, string? kind, int? top, string? group, ProductPublication publication, DataCalendar calendar) =>
+            Report(http, () => publication.Rankings(ProductRequestsFromQuery.Rankings(period, region, kind, top, group, calendar))))
+            .WithSummary("Shortage or surplus occupation ranking (metrics.md §1), optionally one occupation group (group=2, 2-02 or 2-02-10)");
+        market.MapGet("/supply-demand", (HttpContext http, string? period, string? region, string? level, string? group, ProductPublication publication, DataCalendar calendar) =>
+            Report(http, () => publication.SupplyDemand(ProductRequestsFromQuery.SupplyDemand(period, level, region, group, calendar))))
+            .WithSummary("Supply, demand, gap and ratio by occupation or group (level=major|medium|minor|occupation), optionally within one group (the drill-down)");
+        market.MapGet("/wages", (HttpContext http, int? year, string? region, string? group, ProductPublication publication, DataCalendar calendar) =>
+            Report(http, () => publication.Wages(ProductRequestsFromQuery.Wages(year, region, group, calendar))))
+            .WithSummary("Market wage guidance (metrics.md §2), optionally one occupation group; suppressed cells carry no wage figure");
+        market.MapGet("/indicators", (HttpContext http, string? month, string? region, ProductPublication publication, DataCalendar calendar) =>
+            Report(http, () => publication.Indicators(ProductRequestsFromQuery.Indicators(month, region, calendar))))
             .WithSummary("Labour-market indicators of a month: the scope, then its direct children (metrics.md §4)");
 
         var projects = api.MapGroup("").RequireAuthorization(Policies.Projects);
-        projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(http, () => service.GetMonthly(Months(from, to, calendar), id))))
-            .WithSummary("Project cost and revenue per project and month, with alerts (metrics.md §3)");
+        projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProductPublication publication, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Report(http, () => publication.Margins(ProductRequestsFromQuery.Margins(from, to, id, calendar)))))
+            .WithSummary("Project cost and revenue per project and month, with alerts and the period totals per project (metrics.md §3)");
         projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
             WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id))))
             .WithSummary("Project totals over a period (money summed, percentages recomputed)");
@@ -55,12 +56,20 @@ public static class ApiEndpoints
     }
 
     /// <summary>
+    /// A published product as the API's JSON document (<see cref="ReportDocument"/>): its rows are the JSON
+    /// export's rows for the same request, byte for byte, because both come from one <see cref="PublishableReport"/>.
+    /// </summary>
+    private static Task<IResult> Report(HttpContext http, Func<PublishableReport> build) =>
+        Answer(http, () => ReportDocument.Write(build()), document => Results.Bytes(document, "application/json; charset=utf-8"));
+
+    /// <summary>
     /// The cached answer, or the query queued at the gate as this client's: the request awaits
     /// its turn without holding a thread; a full queue, or a turn that does not come within
     /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
     /// </summary>
-    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query)
+    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query, Func<T, IResult>? respond = null)
     {
+        respond ??= value => Results.Ok(value);
         var cache = http.RequestServices.GetRequiredService<MartCache>();
         var gate = http.RequestServices.GetRequiredService<MartGate>();
         var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
@@ -68,7 +77,7 @@ public static class ApiEndpoints
         wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)
         {
-            try { return Results.Ok(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token))); }
+            try { return respond(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token))); }
             catch (OperationCanceledException) when (wait.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {
                 return Busy(http, new MartQueueFullException(gate.RetryAfter));

@@ -17,18 +17,23 @@ public static class ExportEndpoints
     {
         var export = app.MapGroup("/api/export").WithTags("exports");
 
-        export.MapGet("/rankings", (HttpContext http, string? format, string? period, string? region, string? kind, int? top,
+        // The same requests as the JSON API (ProductRequestsFromQuery): an export holds exactly the API's and the page's rows.
+        export.MapGet("/rankings", (HttpContext http, string? format, string? period, string? region, string? kind, int? top, string? group,
                 ProductPublication publication, DataCalendar calendar) =>
-            Download(http, format, () => publication.Rankings(new RankingRequest(ApiEndpoints.PeriodOrLatest(period, calendar), region, top, ApiEndpoints.ParseKind(kind)))))
+            Download(http, format, () => publication.Rankings(ProductRequestsFromQuery.Rankings(period, region, kind, top, group, calendar))))
             .RequireAuthorization(Policies.LabourMarket);
 
-        export.MapGet("/wages", (HttpContext http, string? format, int? year, string? region, ProductPublication publication, DataCalendar calendar) =>
-            Download(http, format, () => publication.Wages(new WageRequest(year ?? calendar.LatestMonth().Year, region))))
+        export.MapGet("/supply-demand", (HttpContext http, string? format, string? period, string? region, string? level, string? group,
+                ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.SupplyDemand(ProductRequestsFromQuery.SupplyDemand(period, level, region, group, calendar))))
+            .RequireAuthorization(Policies.LabourMarket);
+
+        export.MapGet("/wages", (HttpContext http, string? format, int? year, string? region, string? group, ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Wages(ProductRequestsFromQuery.Wages(year, region, group, calendar))))
             .RequireAuthorization(Policies.LabourMarket);
 
         export.MapGet("/indicators", (HttpContext http, string? format, string? month, string? region, ProductPublication publication, DataCalendar calendar) =>
-            Download(http, format, () => publication.Indicators(new IndicatorRequest(
-                month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region))))
+            Download(http, format, () => publication.Indicators(ProductRequestsFromQuery.Indicators(month, region, calendar))))
             .RequireAuthorization(Policies.LabourMarket);
 
         export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency,
@@ -37,7 +42,7 @@ public static class ExportEndpoints
             var (scope, forbidden) = AgencyScope.Resolve(user, agency);
             return forbidden
                 ? Task.FromResult(Results.Forbid())
-                : Download(http, format, () => publication.Margins(new MarginRequest(ApiEndpoints.Months(from, to, calendar), scope)));
+                : Download(http, format, () => publication.Margins(ProductRequestsFromQuery.Margins(from, to, scope, calendar)));
         }).RequireAuthorization(Policies.Projects);
     }
 

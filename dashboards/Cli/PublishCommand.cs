@@ -8,7 +8,7 @@ using Analytics.Warehouse.Marts.Wages;
 namespace Analytics.Dashboards.Cli;
 
 /// <summary>
-/// <c>publish rankings|wages|margins|indicators ... --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
+/// <c>publish rankings|wages|margins|indicators ... [--group G (rankings, wages)] --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
 /// Exit 0 when the file is written (an empty table too, explained on stderr), 1 when the work fails
 /// (no committed batch in the lake yet, output not writable), 2 on bad arguments (including a period or
 /// region the marts reject). Without --out, CSV, JSON and Arrow go to stdout; XLSX, HTML and Parquet need --out.
@@ -58,10 +58,11 @@ public static class PublishCommand
                 "surplus" => RankingKind.Surplus,
                 _ => throw new ArgumentException($"'{token}' is not a ranking: give shortage or surplus."),
             }, fallback: () => RankingKind.Shortage);
-        var command = new Command("rankings", "Occupation shortage or surplus ranking (metrics.md §1)") { period, region, top, kind };
+        var group = GroupOption();
+        var command = new Command("rankings", "Occupation shortage or surplus ranking (metrics.md §1)") { period, region, top, kind, group };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new RankingRequest(parse.GetValue(period)!, parse.GetValue(region), parse.GetValue(top), parse.GetValue(kind));
+            var request = new RankingRequest(parse.GetValue(period)!, parse.GetValue(region), parse.GetValue(top), parse.GetValue(kind), parse.GetValue(group));
             return (service, ct) => service.Rankings(request, ct);
         }, cancellation));
         return command;
@@ -72,10 +73,11 @@ public static class PublishCommand
         var year = CheckedOption.Create("--year", "年份", "the year of the wage sample, e.g. 2026",
             token => CheckedOption.WholeNumber(token, WageGuidanceService.FirstYear, WageGuidanceService.LastYear, "2026"), required: true);
         var region = RegionOption();
-        var command = new Command("wages", "Market wage guidance (metrics.md §2)") { year, region };
+        var group = GroupOption();
+        var command = new Command("wages", "Market wage guidance (metrics.md §2)") { year, region, group };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new WageRequest(parse.GetValue(year), parse.GetValue(region));
+            var request = new WageRequest(parse.GetValue(year), parse.GetValue(region), parse.GetValue(group));
             return (service, ct) => service.Wages(request, ct);
         }, cancellation));
         return command;
@@ -111,6 +113,11 @@ public static class PublishCommand
         }, cancellation));
         return command;
     }
+
+    /// <summary>Checked while parsing (OccupationGroup.Parse), so a bad group exits 2 before anything is opened.</summary>
+    private static Option<string?> GroupOption() =>
+        CheckedOption.Create<string?>("--group", "职业分组", "only this occupation group (GB/T 6565): a major group 2, medium 2-02 or minor 2-02-10 (default: all); the file name says it",
+            OccupationGroup.Parse);   // its MartValidationException is an ArgumentException
 
     /// <summary>Its shape is checked here; whether the reference data knows it, once the catalog is built (the mart's check).</summary>
     private static Option<string> RegionOption() =>

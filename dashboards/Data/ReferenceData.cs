@@ -6,17 +6,9 @@ public sealed record RegionOption(string Code, string Name, int Level);
 /// <summary>Region choices for the filters (provinces and cities) and the occupation major groups of the 2022 classification.</summary>
 public sealed class ReferenceData(DuckDbDataSource catalog)
 {
+    /// <summary>The major groups of reports' <see cref="Analytics.Reports.Products.OccupationGroups"/> (their one definition), as the filters list them.</summary>
     public static readonly IReadOnlyList<(string Code, string Zh, string En)> MajorGroups =
-    [
-        ("1", "党的机关、国家机关、群众团体和社会组织、企事业单位负责人", "Heads of organisations"),
-        ("2", "专业技术人员", "Professionals and technicians"),
-        ("3", "办事人员和有关人员", "Clerks"),
-        ("4", "社会生产服务和生活服务人员", "Service workers"),
-        ("5", "农、林、牧、渔业生产及辅助人员", "Agriculture, forestry, animal husbandry and fishery"),
-        ("6", "生产制造及有关人员", "Production and manufacturing"),
-        ("7", "军队人员", "Military"),
-        ("8", "不便分类的其他从业人员", "Others"),
-    ];
+        Analytics.Reports.Products.OccupationGroupNames.Major.Select(g => (g.Code, g.Zh, g.En)).ToArray();
 
     public IReadOnlyList<RegionOption> Regions()
     {

@@ -12,22 +12,34 @@ public static class HumanText
     public const string Missing = "—";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Format(ReportColumn column, ReportRow row, int index)
+    /// <summary>The cell as the human formats and the pages show it; <paramref name="english"/> for a page in English mode.</summary>
+    public static string Format(ReportColumn column, ReportRow row, int index, bool english = false)
     {
-        if (row.Suppressed && column.IsWithheldWhenSuppressed) return ReportNotes.SuppressionMark;
-        return Format(column, row.Values[index]);
+        if (row.Suppressed && column.IsWithheldWhenSuppressed) return english ? SuppressionMarkEn : ReportNotes.SuppressionMark;
+        return Format(column, row.Values[index], english);
     }
 
-    public static string Format(ReportColumn column, object? value) => value switch
+    public const string SuppressionMarkEn = "sample too small";
+
+    public static string Format(ReportColumn column, object? value, bool english = false) => value switch
     {
-        null => Missing,
-        string s => column.Label(s),
-        bool b => b ? "是" : "否",
+        null => (english ? column.NullTextEn : null) ?? column.NullText ?? Missing,
+        string s => column.Label(s, english),
+        bool b => english ? (b ? "yes" : "no") : b ? "是" : "否",
         DateOnly d => d.ToString(column.Kind == ColumnKind.Month ? "yyyy-MM" : "yyyy-MM-dd", Invariant),
-        string[] items => string.Join("、", items.Select(column.Label)),
+        string[] items => string.Join(english ? ", " : "、", items.Select(item => column.Label(item, english))),
+        long n when column.Kind == ColumnKind.RankChange => RankChange(n, english),
         long n => n.ToString("#,##0", Invariant),
         decimal d => Number(column, d),
         _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Places moved in a ranking as a reader sees them: ↑3 (up), ↓2 (down), 持平 (unchanged).</summary>
+    public static string RankChange(long places, bool english = false) => places switch
+    {
+        > 0 => "↑" + places.ToString(Invariant),
+        < 0 => "↓" + (-places).ToString(Invariant),
+        _ => english ? "unchanged" : "持平",
     };
 
     /// <summary>The decimals a number of this column is shown with (null: as many as it has, up to 2).</summary>

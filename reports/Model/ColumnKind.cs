@@ -19,4 +19,9 @@ public enum ColumnKind
     /// <summary>A list of codes: codes in JSON/CSV, names (via <see cref="ReportColumn.Labels"/>) in XLSX/HTML.</summary>
     Codes,
     Boolean,
+    /// <summary>
+    /// metrics.md §1's rank_change: places moved up (positive) or down, or the text "new". Machine formats
+    /// carry it as they did as text (JSON 3 or "new", CSV/Arrow/Parquet "3"); human ones show ↑3, ↓2, 持平, 新进.
+    /// </summary>
+    RankChange,
 }

@@ -35,6 +35,23 @@ public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn
     /// <summary>Code -> name shown in the human formats (region names, alert names, enum labels); codes stay in JSON/CSV.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
+    /// <summary>Whether a rise of this figure is good news (vacancies), bad news (new unemployment) or neither; colours ▲/▼ (see <c>ChangeText</c>).</summary>
+    public Increase Increase { get; init; } = Increase.Neutral;
+
+    /// <summary>The short name a card or a wall tile shows (新增就业 for 新增就业人数); null: the header.</summary>
+    public string? ShortZh { get; init; }
+
+    public string? ShortEn { get; init; }
+
+    /// <summary>The card's label in the page's language.</summary>
+    public string ShortLabel(bool english) => english ? ShortEn ?? HeaderEn : ShortZh ?? HeaderZh;
+
+    /// <summary>Whether this column identifies a row to a reader (occupation name, project and month): repeated in every column band of a table too wide to print at once.</summary>
+    public bool Key { get; init; }
+
+    /// <summary>What the human formats show for a null in this column instead of — (全部地区 for a scope's region code that is null for all regions).</summary>
+    public string? NullText { get; init; }
+
     /// <summary>Whether a suppressed row withholds this column; every wage figure does, whatever the spec table says.</summary>
     public bool WithheldWhenSuppressed { get; init; }
 
@@ -45,5 +62,14 @@ public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn
 
     public IEnumerable<string> Names => Aliases.Prepend(Field);
 
+    /// <summary>The English names of the same codes, for a page in English mode; missing ones fall back to <see cref="Labels"/>.</summary>
+    public IReadOnlyDictionary<string, string>? LabelsEn { get; init; }
+
+    /// <summary>English of <see cref="NullText"/> (All regions).</summary>
+    public string? NullTextEn { get; init; }
+
     public string Label(string code) => Labels is not null && Labels.TryGetValue(code, out var name) ? name : code;
+
+    public string Label(string code, bool english) =>
+        english && LabelsEn is not null && LabelsEn.TryGetValue(code, out var name) ? name : Label(code);
 }

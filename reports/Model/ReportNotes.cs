@@ -14,5 +14,11 @@ public sealed record ReportNotes(string Method, IReadOnlyList<Threshold> Thresho
     /// <summary>Further lines the product wants to state (e.g. listed occupations per major group).</summary>
     public IReadOnlyList<string> Remarks { get; init; } = [];
 
+    /// <summary>When the <see cref="DataAsOf"/> batch was committed (UTC, as the lake records it); null when unknown.</summary>
+    public DateTime? DataAsOfTime { get; init; }
+
+    /// <summary>The day the data is as of, in China Standard Time (UTC+8, the bureaus' time; no daylight saving).</summary>
+    public DateOnly? DataAsOfDate => DataAsOfTime is { } utc ? DateOnly.FromDateTime(utc.AddHours(8)) : null;
+
     public string DataAsOfText => DataAsOf is null ? "数据截至：无已提交的导入批次" : $"数据截至批次 {DataAsOf}";
 }

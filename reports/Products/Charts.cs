@@ -31,7 +31,10 @@ public static class Charts
     {
         var shown = rows.Where(include).ToArray();
         var labelIndex = Index(table, labelField);
-        var labels = shown.Select(row => HumanText.Format(table.Columns[labelIndex], row.Values[labelIndex])).ToArray();
+        // A row without a name is labelled by its code: two "(未知)" bars would merge on plotly's category axis.
+        var codeIndex = new[] { "occupation_code", "code", "project_id", "region_code" }.Select(table.IndexOf).FirstOrDefault(i => i >= 0, -1);
+        var labels = shown.Select(row => row.Values[labelIndex] is null && codeIndex >= 0 && row.Values[codeIndex] is string code
+            ? code : HumanText.Format(table.Columns[labelIndex], row.Values[labelIndex])).ToArray();
         var series = seriesFields.Select(field =>
         {
             var index = Index(table, field);

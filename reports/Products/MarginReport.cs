@@ -1,5 +1,7 @@
 using Analytics.Reports.Building;
 using Analytics.Reports.Model;
+using Analytics.Warehouse.Marts;
+using Analytics.Warehouse.Marts.Margins;
 
 namespace Analytics.Reports.Products;
 
@@ -9,49 +11,74 @@ namespace Analytics.Reports.Products;
 /// </summary>
 public static class MarginReport
 {
-    public static readonly IReadOnlyDictionary<string, string> AlertNames = new Dictionary<string, string>
+    /// <summary>
+    /// The alerts' names, Chinese or English, in metrics.md §3's order, with the thresholds configuration
+    /// sets (Metrics:DispatchCapPct, SiBasePct, OverdueDays) stated as they are in force: the one place
+    /// pages, exports and the wall take an alert's label from.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AlertNames(MetricsOptions options, bool english = false)
     {
-        ["negative_margin"] = "毛利为负", ["below_target"] = "低于目标毛利率", ["dispatch_cap"] = "派遣用工超比例",
-        ["si_base_low"] = "社保基数偏低", ["short_contract"] = "劳动合同不足两年", ["overdue_receivable"] = "应收款逾期",
-    };
+        string N(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return english
+            ? new Dictionary<string, string>
+            {
+                [MarginAlerts.NegativeMargin] = "Negative margin", [MarginAlerts.BelowTarget] = "Below target margin",
+                [MarginAlerts.DispatchCap] = $"Dispatch share over {N(options.DispatchCapPct)}%",
+                [MarginAlerts.SiBaseLow] = $"SI base under {N(options.SiBasePct)}% of wage",
+                [MarginAlerts.ShortContract] = "Contract under 2 years",
+                [MarginAlerts.OverdueReceivable] = $"Receivable over {options.OverdueDays} days overdue",
+            }
+            : new Dictionary<string, string>
+            {
+                [MarginAlerts.NegativeMargin] = "毛利为负", [MarginAlerts.BelowTarget] = "低于目标毛利率",
+                [MarginAlerts.DispatchCap] = $"派遣用工超过用工总量{N(options.DispatchCapPct)}%",
+                [MarginAlerts.SiBaseLow] = $"社保基数低于工资{N(options.SiBasePct)}%",
+                [MarginAlerts.ShortContract] = "劳动合同不足两年",
+                [MarginAlerts.OverdueReceivable] = $"应收款逾期超过{options.OverdueDays}天",
+            };
+    }
 
-    public static IReadOnlyList<ReportColumn> Columns { get; } =
+    /// <summary>One alert's label (the code itself when unknown).</summary>
+    public static string AlertName(string alert, MetricsOptions options, bool english = false) =>
+        AlertNames(options, english).GetValueOrDefault(alert, alert);
+
+    public static IReadOnlyList<ReportColumn> Columns(MetricsOptions options) =>
     [
         new("project_id", "项目编号", "Project", ColumnKind.Text),
-        new("project_name", "项目名称", "Project name", ColumnKind.Text),
+        new("project_name", "项目名称", "Project name", ColumnKind.Text) { Key = true },
         new("agency_id", "派遣机构编号", "Agency", ColumnKind.Text),
         new("agency_name", "派遣机构", "Agency name", ColumnKind.Text),
-        new("month", "月份", "Month", ColumnKind.Month),
+        new("month", "月份", "Month", ColumnKind.Month) { Key = true },
         new("headcount", "派遣人数", "Headcount", ColumnKind.Integer) { Aliases = ["average_headcount"] },
         new("payroll", "应发工资", "Payroll", ColumnKind.Money),
         new("employer_si", "单位社会保险费", "Employer social insurance", ColumnKind.Money),
         new("employer_hf", "单位住房公积金", "Employer housing fund", ColumnKind.Money),
         new("pass_through", "代收代付合计", "Pass-through", ColumnKind.Money),
-        new("billed_revenue", "结算收入", "Billed revenue", ColumnKind.Money),
-        new("service_revenue", "服务收入", "Service revenue", ColumnKind.Money),
+        new("billed_revenue", "结算收入", "Billed revenue", ColumnKind.Money) { Increase = Increase.Good },
+        new("service_revenue", "服务收入", "Service revenue", ColumnKind.Money) { Increase = Increase.Good },
         new("vat", "增值税", "VAT", ColumnKind.Money),
         new("surtax", "附加税费", "Surtax", ColumnKind.Money),
         new("direct_cost", "直接成本", "Direct cost", ColumnKind.Money),
-        new("gross_margin", "毛利", "Gross margin", ColumnKind.Money),
-        new("margin_pct", "毛利率（%）", "Margin (%)", ColumnKind.Percent),
-        new("service_margin_pct", "服务毛利率（%）", "Service margin (%)", ColumnKind.Percent),
+        new("gross_margin", "毛利", "Gross margin", ColumnKind.Money) { Increase = Increase.Good },
+        new("margin_pct", "毛利率（%）", "Margin (%)", ColumnKind.Percent) { Increase = Increase.Good },
+        new("service_margin_pct", "服务毛利率（%）", "Service margin (%)", ColumnKind.Percent) { Increase = Increase.Good },
         new("target_margin_pct", "目标毛利率（%）", "Target margin (%)", ColumnKind.Percent) { Scale = 4 },   // dispatch_projects holds DECIMAL(9,4)
-        new("revenue_variance", "收入预算差异", "Revenue variance", ColumnKind.Money),
-        new("cost_variance", "成本预算差异", "Cost variance", ColumnKind.Money),
-        new("overdue_amount", "逾期应收", "Overdue receivables", ColumnKind.Money),
+        new("revenue_variance", "收入预算差异", "Revenue variance", ColumnKind.Money) { Increase = Increase.Good },
+        new("cost_variance", "成本预算差异", "Cost variance", ColumnKind.Money) { Increase = Increase.Bad },
+        new("overdue_amount", "逾期应收", "Overdue receivables", ColumnKind.Money) { Increase = Increase.Bad },
         // The figures behind the alerts.
-        new("dispatch_share_pct", "派遣用工比例（%）", "Dispatch share (%)", ColumnKind.Percent),
-        new("si_base_low_workers", "社保基数偏低人数", "Workers with low SI base", ColumnKind.Integer),
-        new("short_contract_workers", "合同不足两年人数", "Workers on short contracts", ColumnKind.Integer),
-        new("max_days_overdue", "最长逾期天数", "Longest overdue (days)", ColumnKind.Integer),
-        new("alerts", "预警", "Alerts", ColumnKind.Codes) { Labels = AlertNames },
+        new("dispatch_share_pct", "派遣用工比例（%）", "Dispatch share (%)", ColumnKind.Percent) { Increase = Increase.Bad },
+        new("si_base_low_workers", "社保基数偏低人数", "Workers with low SI base", ColumnKind.Integer) { Increase = Increase.Bad },
+        new("short_contract_workers", "合同不足两年人数", "Workers on short contracts", ColumnKind.Integer) { Increase = Increase.Bad },
+        new("max_days_overdue", "最长逾期天数", "Longest overdue (days)", ColumnKind.Integer) { Increase = Increase.Bad },
+        new("alerts", "预警", "Alerts", ColumnKind.Codes) { Labels = AlertNames(options), LabelsEn = AlertNames(options, english: true) },
     ];
 
     /// <summary><paramref name="periodTotals"/>: one record per project over the whole period (may be a narrower type).</summary>
     public static ReportTable Build<T, TTotal>(IEnumerable<T> rows, IEnumerable<TTotal> periodTotals, ReportContext context)
     {
         var table = ReportBuilder.Table($"派遣项目成本收益（{context.Period}，{context.Scope}）", $"Dispatch project cost and revenue, {context.Period}",
-            Columns, rows, context.Notes(Method));
+            Columns(context.Options), rows, context.Notes(Method));
         table = table with { Totals = ReportBuilder.RowsOf(table.Columns, periodTotals), TotalsTitleZh = "期间合计（按项目）" };
         var chartRows = table.Totals.Count > 0 ? table.Totals : table.Rows;
         var label = Charts.LabelField(table, "project_name", "project_id");

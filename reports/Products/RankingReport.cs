@@ -13,25 +13,22 @@ public static class RankingReport
 {
     private static readonly Dictionary<string, string> RankChangeLabels = new() { ["new"] = "新进" };
 
-    /// <summary>GB/T 6565-2015 (2022 edition) major groups, for the per-group count the published table states.</summary>
-    private static readonly Dictionary<string, string> MajorGroups = new()
-    {
-        ["1"] = "党的机关、国家机关、群众团体和社会组织、企事业单位人员", ["2"] = "专业技术人员", ["3"] = "办事人员和有关人员",
-        ["4"] = "社会生产服务和生活服务人员", ["5"] = "农、林、牧、渔业生产及辅助人员", ["6"] = "生产制造及有关人员",
-        ["7"] = "军人", ["8"] = "不便分类的其他从业人员",
-    };
+    /// <summary>The product's name as titles and file names carry it.</summary>
+    public static string ProductName(RankingKind kind) => kind == RankingKind.Shortage ? "最缺工职业排行" : "求职大于招聘职业排行";
+
+    public static string ProductNameEn(RankingKind kind) => kind == RankingKind.Shortage ? "Shortage occupations ranking" : "Surplus occupations ranking";
 
     public static IReadOnlyList<ReportColumn> Columns(IReadOnlyDictionary<string, string> regionNames) =>
     [
-        new("rank", "排名", "Rank", ColumnKind.Integer),
+        new("rank", "排名", "Rank", ColumnKind.Integer) { Key = true },
         new("occupation_code", "职业代码", "Occupation code", ColumnKind.Text),
-        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text),
-        new("demand", "需求人数", "Demand", ColumnKind.Integer),
+        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text) { Key = true, NullText = OccupationGroupNames.UnknownName, NullTextEn = "(unknown)" },
+        new("demand", "需求人数", "Demand", ColumnKind.Integer) { Increase = Increase.Good },
         new("supply", "求职人数", "Supply", ColumnKind.Integer),
         new("gap", "缺口数", "Gap", ColumnKind.Integer),
         new("ratio", "求人倍率", "Demand/supply ratio", ColumnKind.Ratio),
         new("previous_rank", "上期排名", "Previous rank", ColumnKind.Integer),
-        new("rank_change", "排名变化", "Rank change", ColumnKind.Text) { Labels = RankChangeLabels },
+        new("rank_change", "排名变化", "Rank change", ColumnKind.RankChange) { Labels = RankChangeLabels, LabelsEn = new Dictionary<string, string> { ["new"] = "new" } },
         new("typical_cities", "需求典型城市", "Typical cities", ColumnKind.Codes) { Labels = regionNames },
     ];
 
@@ -39,8 +36,7 @@ public static class RankingReport
     {
         var shortage = kind == RankingKind.Shortage;
         var table = ReportBuilder.Table(
-            shortage ? $"最缺工职业排行（{context.Period}，{context.Scope}）" : $"求职大于招聘职业排行（{context.Period}，{context.Scope}）",
-            shortage ? $"Shortage occupations ranking, {context.Period}" : $"Surplus occupations ranking, {context.Period}",
+            $"{ProductName(kind)}（{context.Period}，{context.Scope}）", $"{ProductNameEn(kind)}, {context.Period}",
             Columns(context.RegionNames), rows, context.Notes(Method(shortage)));
         table = table with { Rows = table.Rows.Select(row => MarkNew(table, row)).ToArray() };
         table = table with
@@ -93,7 +89,7 @@ public static class RankingReport
         Set("demand", demand);
         Set("supply", supply);
         Set("gap", demand - supply);
-        Set("ratio", supply == 0 ? null : decimal.Round((decimal)demand / supply, 2, MidpointRounding.AwayFromZero));
+        Set("ratio", OccupationRankingService.Ratio(demand, supply));   // the marts' one rounding rule of the ratio
         return new ReportRow(values, Suppressed: false);
     }
 
@@ -103,7 +99,7 @@ public static class RankingReport
         var counts = table.Rows
             .Select(row => row.Values[code] is string { Length: > 0 } occupation ? occupation[..1] : "")
             .GroupBy(major => major).OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => $"第{group.Key}大类（{MajorGroups.GetValueOrDefault(group.Key, "未知")}）{group.Count()}个");
+            .Select(group => $"第{group.Key}大类（{OccupationGroupNames.MajorNameZh(group.Key)}）{group.Count()}个");
         return "列入职业按大类：" + string.Join("；", counts) + "。";
     }
 }

@@ -5,6 +5,9 @@ namespace Analytics.Reports.Products;
 /// <summary>Region code -> name from the catalog's <c>regions</c> view, for code lists shown with names.</summary>
 public static class RegionNames
 {
+    /// <summary>The name of the scope "all regions" (a null region code), in titles and in the all-regions row.</summary>
+    public const string All = "全部地区", AllEn = "All regions";
+
     public static IReadOnlyDictionary<string, string> Load(DbConnection connection)
     {
         using var command = connection.CreateCommand();

@@ -11,8 +11,14 @@ public sealed record ReportContext(string Period, string Scope, IReadOnlyList<Th
 {
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The thresholds in force (Metrics configuration), for labels that state one (派遣用工超过10%).</summary>
+    public Analytics.Warehouse.Marts.MetricsOptions Options { get; init; } = new();
+
     /// <summary>The method paragraph the service states (e.g. the marts' PublicationNotes.MethodZh); null keeps the product's own.</summary>
     public string? MethodZh { get; init; }
 
-    public ReportNotes Notes(string productMethod) => new(MethodZh ?? productMethod, Thresholds, DataAsOf);
+    /// <summary>When the <see cref="DataAsOf"/> batch was committed (UTC).</summary>
+    public DateTime? DataAsOfTime { get; init; }
+
+    public ReportNotes Notes(string productMethod) => new(MethodZh ?? productMethod, Thresholds, DataAsOf) { DataAsOfTime = DataAsOfTime };
 }

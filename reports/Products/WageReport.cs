@@ -11,13 +11,20 @@ public static class WageReport
 {
     private static readonly Dictionary<string, string> LevelLabels = new() { ["occupation"] = "职业", ["minor_group"] = "小类合并" };
 
+    public const string ProductName = "市场工资价位", ProductNameEn = "Market wage guidance";
+
+    /// <summary>How a pooled minor-group row (level minor_group, metrics.md §2) is named where the data has no name for it.</summary>
+    public static string PooledName(string groupCode) => $"小类 {groupCode} 合并样本";
+
+    public static string PooledNameEn(string groupCode) => $"minor group {groupCode}, pooled";
+
     public static IReadOnlyList<ReportColumn> Columns(IReadOnlyDictionary<string, string> regionNames) =>
     [
         new("year", "年份", "Year", ColumnKind.Integer),
-        new("region_code", "地区", "Region", ColumnKind.Text) { Labels = regionNames },
+        new("region_code", "地区", "Region", ColumnKind.Text) { Labels = regionNames, NullText = RegionNames.All, NullTextEn = RegionNames.AllEn },
         new("occupation_code", "职业代码", "Occupation code", ColumnKind.Text),
-        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text),
-        new("level", "层级", "Level", ColumnKind.Text) { Labels = LevelLabels },
+        new("occupation_name", "职业名称", "Occupation", ColumnKind.Text) { Key = true, NullText = OccupationGroupNames.UnknownName, NullTextEn = "(unknown)" },
+        new("level", "层级", "Level", ColumnKind.Text) { Labels = LevelLabels, LabelsEn = new Dictionary<string, string> { ["occupation"] = "occupation", ["minor_group"] = "minor group, pooled" } },
         new("n", "样本数", "Sample size", ColumnKind.Integer),
         new("p10", "低位数（P10）", "P10 (low)", ColumnKind.Wage),
         new("p25", "P25", "P25", ColumnKind.Wage),
@@ -32,9 +39,21 @@ public static class WageReport
 
     public static ReportTable Build<T>(IEnumerable<T> rows, ReportContext context)
     {
-        var table = ReportBuilder.Table($"市场工资价位（{context.Period}，{context.Scope}）", $"Market wage guidance, {context.Period}",
+        var table = ReportBuilder.Table($"{ProductName}（{context.Period}，{context.Scope}）", $"{ProductNameEn}, {context.Period}",
             Columns(context.RegionNames), rows, context.Notes(Method));
+        table = table with { Rows = table.Rows.Select(row => NamePooled(table, row)).ToArray() };
         return table with { Chart = Charts.Range(table, "月工资分布（低位数—高位数，标记为中位数；单位：元）", Charts.LabelField(table, "occupation_name", "occupation_code"), "p10", "p90", "p50") };
+    }
+
+    /// <summary>A pooled row's occupation_name, when the data has none, is the group's (so every format and the chart name it).</summary>
+    private static ReportRow NamePooled(ReportTable table, ReportRow row)
+    {
+        var (code, name, level) = (table.IndexOf("occupation_code"), table.IndexOf("occupation_name"), table.IndexOf("level"));
+        if (code < 0 || name < 0 || level < 0 || row.Values[level] is not "minor_group" || row.Values[name] is not null || row.Values[code] is not string group)
+            return row;
+        var values = row.Values.ToArray();
+        values[name] = PooledName(group);
+        return row with { Values = values };
     }
 
     private const string Method =

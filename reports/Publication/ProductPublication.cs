@@ -6,6 +6,7 @@ using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
 using Analytics.Warehouse.Marts.Rankings;
+using Analytics.Warehouse.Marts.SupplyDemand;
 using Analytics.Warehouse.Marts.Wages;
 
 namespace Analytics.Reports.Publication;
@@ -18,33 +19,56 @@ namespace Analytics.Reports.Publication;
 /// </summary>
 public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions? options = null)
 {
-    private const string AllRegions = "全部地区", AllAgencies = "全部派遣机构";
+    private const string AllRegions = RegionNames.All, AllAgencies = "全部派遣机构";
     private readonly MetricsOptions _options = options ?? new MetricsOptions();
 
     public PublishableReport Rankings(RankingRequest request, CancellationToken cancellationToken = default)
     {
+        var group = OccupationGroup.Parse(request.Group);
         var ranking = new OccupationRankingService(catalog, _options)
             .GetRanking(request.Period, request.Region, request.Kind, request.Top, cancellationToken);
+        // The group filters the published top-N list (as the page shows it), before totals, chart and group counts.
+        var rows = OccupationGroup.Filter(ranking.Rows, group, row => row.OccupationCode);
         var names = catalog.Use(RegionNames.Load);
-        var scope = ScopeName(names, ranking.RegionCode);
-        var table = RankingReport.Build(ranking.Rows, ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names));
+        var scope = ScopeName(names, ranking.RegionCode, group);
+        var table = RankingReport.Build(rows, ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names));
         var shortage = ranking.Kind == RankingKind.Shortage;
         var empty = shortage
             ? $"no occupation meets the thresholds in {ranking.Period.Label} ({scope}): the shortage list needs demand > supply and demand ≥ {_options.RankingMinimum}"
             : $"no occupation meets the thresholds in {ranking.Period.Label} ({scope}): the surplus list needs supply > demand and supply ≥ {_options.RankingMinimum}";
-        return Result(table, FileStem(shortage ? "最缺工职业排行" : "求职大于招聘职业排行", ranking.Period.Label, ranking.RegionCode), empty);
+        return Result(table, FileStem(RankingReport.ProductName(ranking.Kind), ranking.Period.Label, ranking.RegionCode, group), empty);
     }
 
     public PublishableReport Wages(WageRequest request, CancellationToken cancellationToken = default)
     {
+        var group = OccupationGroup.Parse(request.Group);
         var guidance = new WageGuidanceService(catalog, _options).GetGuidance(request.Year, request.Region, cancellationToken);
+        // A pooled minor-group row carries the group's code, so it stays with its group's occupations.
+        var rows = OccupationGroup.Filter(guidance.Rows, group, row => row.OccupationCode);
         var names = catalog.Use(RegionNames.Load);
-        var scope = ScopeName(names, guidance.RegionCode);
+        var scope = ScopeName(names, guidance.RegionCode, group);
         var period = guidance.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var table = WageReport.Build(guidance.Rows, Context(period, scope, guidance.Notes, names));
+        var table = WageReport.Build(rows, Context(period, scope, guidance.Notes, names));
         if (guidance.Notes.SuppressionLegendZh is { } legend) table = table with { Notes = table.Notes with { SuppressionLegend = legend } };
-        return Result(table, FileStem("市场工资价位", period, guidance.RegionCode),
+        return Result(table, FileStem(WageReport.ProductName, period, guidance.RegionCode, group),
             $"no full-time employment with a monthly wage was registered in {period} ({scope})");
+    }
+
+    /// <summary>The drill-down's table: one level's codes within <see cref="SupplyDemandRequest.Group"/>, named, with their chart.</summary>
+    public PublishableReport SupplyDemand(SupplyDemandRequest request, CancellationToken cancellationToken = default)
+    {
+        var group = OccupationGroup.Parse(request.Group);
+        var rows = OccupationGroup.Filter(new SupplyDemandService(catalog).GetByLevel(request.Period, request.Level, request.Region, cancellationToken),
+            group, row => row.Code);
+        var (names, asOf) = catalog.Use(db => (RegionNames.Load(db), DataAsOf.NewestCommittedBatch(db)));
+        var code = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
+        var scope = ScopeName(names, code, group);
+        var notes = new PublicationNotes("", "", [], asOf);
+        var context = Context(request.Period.Label, scope, notes, names) with { MethodZh = null };
+        var level = Analytics.Reports.Products.SupplyDemandReport.LevelZh(request.Level);
+        return Result(Analytics.Reports.Products.SupplyDemandReport.Build(rows, request.Level, context),
+            FileStem($"{Analytics.Reports.Products.SupplyDemandReport.ProductName}_{level}", request.Period.Label, code, group),
+            $"no vacancy or job-seeker registration in {request.Period.Label} ({scope})");
     }
 
     public PublishableReport Margins(MarginRequest request, CancellationToken cancellationToken = default)
@@ -80,26 +104,35 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             $"no region in scope {scope} has data for {period}");
     }
 
-    private static ReportContext Context(string period, string scope, PublicationNotes notes, IReadOnlyDictionary<string, string> names) =>
+    private ReportContext Context(string period, string scope, PublicationNotes notes, IReadOnlyDictionary<string, string> names) =>
         new(period, scope, notes.Thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value)).ToArray(), notes.DataAsOf?.BatchId)
         {
             RegionNames = names,
             MethodZh = notes.MethodZh,
+            Options = _options,
+            DataAsOfTime = notes.DataAsOf?.CommittedAt,
         };
 
     private static PublishableReport Result(ReportTable table, string stem, string emptyReason) =>
         new(table, stem, table.Rows.Count == 0 ? emptyReason : null);
 
-    private static string ScopeName(IReadOnlyDictionary<string, string> names, string? code) =>
-        code is null ? AllRegions : names.GetValueOrDefault(code, code);
+    /// <summary>The region's name (or 全部地区), then the occupation group when one is chosen: 全部地区，第2大类（专业技术人员）.</summary>
+    private static string ScopeName(IReadOnlyDictionary<string, string> names, string? code, string? group = null)
+    {
+        var region = code is null ? AllRegions : names.GetValueOrDefault(code, code);
+        return group is null ? region : $"{region}，{OccupationGroupNames.TitleZh(group)}";
+    }
 
     /// <summary>
-    /// <c>最缺工职业排行_2026Q3</c>, with the scope appended when there is one. Characters that no
-    /// common file system accepts become '_' (the name travels to Windows clients as a download).
+    /// <c>最缺工职业排行_2026Q3</c>, with the scope appended when there is one and the occupation group
+    /// after it (<c>最缺工职业排行_2026Q3_440300_第2大类</c>, <c>市场工资价位_2026_中类2-02</c>), so a file
+    /// says every filter it was cut with. Characters that no common file system accepts become '_'
+    /// (the name travels to Windows clients as a download).
     /// </summary>
-    private static string FileStem(string product, string period, string? scope)
+    private static string FileStem(string product, string period, string? scope, string? group = null)
     {
         var stem = scope is null ? $"{product}_{period}" : $"{product}_{period}_{scope}";
+        if (group is not null) stem += "_" + OccupationGroupNames.FileTag(group);
         return string.Concat(stem.Select(c => "<>:\"/\\|?*".Contains(c) || char.IsControl(c) ? '_' : c));
     }
 

@@ -9,12 +9,17 @@ namespace Analytics.Reports.Publication;
 
 /// <param name="Region">scope incl. descendants; null = all regions</param>
 /// <param name="Top">rows kept; null = MetricsOptions.RankingTop</param>
-public sealed record RankingRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage);
+public sealed record RankingRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage, string? Group = null);
 
-public sealed record WageRequest(int Year, string? Region = null);
+public sealed record WageRequest(int Year, string? Region = null, string? Group = null);
 
 /// <param name="AgencyId">the tenant boundary: a dispatch-agency manager's request always carries their own agency; null = all agencies</param>
 public sealed record MarginRequest(MonthRange Months, string? AgencyId = null);
 
 /// <param name="Month">the first day of the month</param>
 public sealed record IndicatorRequest(DateOnly Month, string? Region = null);
+
+/// <param name="Level">the drill-down level: major, medium or minor group, or occupation</param>
+/// <param name="Group">only codes in this occupation group (the drill-down's parent: major 2 → its medium groups); null = all</param>
+public sealed record SupplyDemandRequest(ReportingPeriod Period, Analytics.Warehouse.Marts.SupplyDemand.OccupationLevel Level = Analytics.Warehouse.Marts.SupplyDemand.OccupationLevel.Major,
+    string? Region = null, string? Group = null);

@@ -22,20 +22,32 @@ public sealed class JsonReportWriter : IReportWriter
     public void Write(ReportTable table, Stream output, IProgress<int>? rowsWritten = null)
     {
         using var json = new Utf8JsonWriter(output, Options);
+        WriteRows(json, table, table.Rows, rowsWritten);
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> (the table's rows or its totals) as the JSON array this format holds;
+    /// the JSON API's document writes its rows through here, so the API and the export agree byte for byte.
+    /// </summary>
+    public static void WriteRows(Utf8JsonWriter json, ReportTable table, IReadOnlyList<ReportRow> rows, IProgress<int>? rowsWritten = null)
+    {
         json.WriteStartArray();
-        for (var r = 0; r < table.Rows.Count; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
             json.WriteStartObject();
             for (var c = 0; c < table.Columns.Count; c++)
             {
                 json.WritePropertyName(table.Columns[c].Field);
-                WriteValue(json, table.Columns[c], table.Rows[r].Published(table.Columns[c], c));
+                WriteValue(json, table.Columns[c], rows[r].Published(table.Columns[c], c));
             }
             json.WriteEndObject();
-            RowProgress.Report(rowsWritten, r + 1, table.Rows.Count);
+            RowProgress.Report(rowsWritten, r + 1, rows.Count);
         }
         json.WriteEndArray();
     }
+
+    /// <summary>The writer options of this format (indented, Chinese unescaped).</summary>
+    public static JsonWriterOptions WriterOptions => Options;
 
     private static void WriteValue(Utf8JsonWriter json, ReportColumn column, object? value)
     {

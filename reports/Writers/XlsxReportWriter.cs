@@ -11,12 +11,27 @@ namespace Analytics.Reports.Writers;
 /// <summary>
 /// The workbook a statistician opens: sheet 数据 with Chinese headers, number formats, a frozen
 /// header row and widths fitted to the content; 合计 when the table has totals (margins' period
-/// totals per project); 说明 with the notes. Numbers are stored exact and rounded only by the format.
+/// totals per project); 说明 with the notes and the data-as-of date as a date cell. Numbers are stored
+/// exact and rounded only by the format. Every sheet prints on A4 fitted to the page width, landscape
+/// when its columns are wider than a portrait page, with the header row repeated on every page
+/// (print titles) and page numbers in the footer.
 /// </summary>
 public sealed class XlsxReportWriter : IReportWriter
 {
     public const string DataSheet = "数据", TotalsSheet = "合计", NotesSheet = "说明";
+
+    /// <summary>The 说明 row whose value is the data-as-of day (China Standard Time) as a date cell.</summary>
+    public const string DataAsOfDateLabel = "数据日期";
     private const int MinWidth = 6, MaxWidth = 60;
+
+    /// <summary>
+    /// Column widths (in characters) that fit across a portrait A4 page at 100 %; a wider sheet prints
+    /// landscape (and both are fitted to the page width, so nothing is cut off either way).
+    /// </summary>
+    public const double PortraitWidth = 90;
+
+    /// <summary>Excel's paper size code for A4.</summary>
+    private const uint A4 = 9;
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
     public void Write(ReportTable table, Stream output, IProgress<int>? rowsWritten = null)
@@ -30,6 +45,12 @@ public sealed class XlsxReportWriter : IReportWriter
         AddSheet(workbook, sheets, DataSheet, TableSheet(table, table.Rows, rowsWritten, selected: true));
         if (table.Totals.Count > 0) AddSheet(workbook, sheets, TotalsSheet, TableSheet(table, table.Totals, null, selected: false));
         AddSheet(workbook, sheets, NotesSheet, NotesWorksheet(table));
+        // The header row of each table sheet is repeated at the top of every printed page.
+        var tableSheets = table.Totals.Count > 0 ? 2u : 1u;
+        workbook.Workbook.Append(new DefinedNames(Enumerable.Range(0, (int)tableSheets).Select(i => new DefinedName
+        {
+            Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i, Text = $"'{(i == 0 ? DataSheet : TotalsSheet)}'!$1:$1",
+        })));
         workbook.Workbook.Save();
     }
 
@@ -63,12 +84,24 @@ public sealed class XlsxReportWriter : IReportWriter
             RowProgress.Report(rowsWritten, r + 1, rows.Count);
         }
 
-        var columns = new Columns(widths.Select((w, i) => new Column
-        {
-            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = Math.Clamp(w + 2, MinWidth, MaxWidth),
-        }));
-        return new Worksheet(FrozenHeader(selected), columns, data);
+        var shown = widths.Select(w => (double)Math.Clamp(w + 2, MinWidth, MaxWidth)).ToArray();
+        var columns = new Columns(shown.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = w }));
+        var landscape = shown.Sum() > PortraitWidth;
+        return new Worksheet(FitToPage(), FrozenHeader(selected), columns, data, Margins(), PrintSetup(landscape), Footer());
     }
+
+    private static SheetProperties FitToPage() => new(new PageSetupProperties { FitToPage = true });
+
+    private static PageMargins Margins() => new() { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 };
+
+    /// <summary>A4, fitted to one page wide and as many pages tall as the rows need (FitToHeight 0).</summary>
+    private static PageSetup PrintSetup(bool landscape) => new()
+    {
+        PaperSize = A4, FitToWidth = 1, FitToHeight = 0,
+        Orientation = landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+    };
+
+    private static HeaderFooter Footer() => new(new OddFooter("&C第 &P 页，共 &N 页"));
 
     private static Cell? ValueCell(string reference, ReportColumn column, ReportRow row, int index)
     {
@@ -76,6 +109,7 @@ public sealed class XlsxReportWriter : IReportWriter
             return TextCell(reference, ReportNotes.SuppressionMark, XlsxStyles.Withheld);
         return row.Values[index] switch
         {
+            null when column.NullText is { } text => TextCell(reference, text, XlsxStyles.Default),
             null => null,
             long n => NumberCell(reference, n.ToString(CultureInfo.InvariantCulture), XlsxStyles.For(column, n)),
             decimal d => NumberCell(reference, d.ToString(CultureInfo.InvariantCulture), XlsxStyles.For(column, d)),
@@ -106,10 +140,19 @@ public sealed class XlsxReportWriter : IReportWriter
                 TextCell(Reference(0, rowIndex), lines[i].Label, XlsxStyles.Bold),
                 TextCell(Reference(1, rowIndex), lines[i].Text, XlsxStyles.Wrapped)) { RowIndex = rowIndex });
         }
+        if (notes.DataAsOfDate is { } asOf)
+        {
+            // The as-of day as a real date (sortable, filterable), not only inside the batch's text.
+            var rowIndex = (uint)lines.Count + 1;
+            data.Append(new Row(
+                TextCell(Reference(0, rowIndex), DataAsOfDateLabel, XlsxStyles.Bold),
+                NumberCell(Reference(1, rowIndex), (asOf.DayNumber - ExcelEpoch.DayNumber).ToString(CultureInfo.InvariantCulture), XlsxStyles.DateLeft))
+            { RowIndex = rowIndex });
+        }
         var columns = new Columns(
             new Column { Min = 1, Max = 1, Width = 12, CustomWidth = true },
             new Column { Min = 2, Max = 2, Width = 100, CustomWidth = true });
-        return new Worksheet(new SheetViews(new SheetView { WorkbookViewId = 0 }), columns, data);
+        return new Worksheet(FitToPage(), new SheetViews(new SheetView { WorkbookViewId = 0 }), columns, data, Margins(), PrintSetup(landscape: true), Footer());
     }
 
     private static SheetViews FrozenHeader(bool selected) =>

@@ -11,12 +11,14 @@ namespace Analytics.Reports.Writers;
 internal static class XlsxStyles
 {
     public const uint Default = 0, Header = 1, Integer = 2, Money = 3, Ratio = 4, Percent1 = 5, Wage = 6,
-        Date = 7, Month = 8, Wrapped = 9, Fraction = 10, Bold = 11, Withheld = 12;
+        Date = 7, Month = 8, Wrapped = 9, Fraction = 10, Bold = 11, Withheld = 12, RankChange = 13, DateLeft = 14;
 
     private const uint FirstCustomFormat = 164;
 
     /// <summary>Format codes by id; a style's format is <c>FirstCustomFormat + index</c>.</summary>
-    private static readonly string[] FormatCodes = ["#,##0", "#,##0.00", "0.00", "0.0", "yyyy-mm-dd", "yyyy-mm", "#,##0.##"];
+    private static readonly string[] FormatCodes = ["#,##0", "#,##0.00", "0.00", "0.0", "yyyy-mm-dd", "yyyy-mm", "#,##0.##",
+        // rank_change stays a number (3, -2, 0) shown as the page shows it
+        "\"↑\"0;\"↓\"0;\"持平\""];
 
     /// <summary>The style of a numeric or date cell of <paramref name="column"/> holding <paramref name="value"/>.</summary>
     public static uint For(ReportColumn column, object value) => column.Kind switch
@@ -27,6 +29,7 @@ internal static class XlsxStyles
         ColumnKind.Wage => Wage,
         ColumnKind.Month => Month,
         ColumnKind.Date => Date,
+        ColumnKind.RankChange => RankChange,
         // An average headcount over a period is not whole; don't let #,##0 hide that.
         _ when value is decimal d && d != decimal.Truncate(d) => Fraction,
         _ => Integer,
@@ -47,6 +50,9 @@ internal static class XlsxStyles
             Numbered(6),
             new CellFormat { FontId = 1, ApplyFont = true, Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top }, ApplyAlignment = true },
             new CellFormat { FontId = 2, ApplyFont = true, ApplyAlignment = true, Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Center } },
+            Numbered(7),
+            new CellFormat { NumberFormatId = FirstCustomFormat + 4, ApplyNumberFormat = true, ApplyAlignment = true,
+                Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Left } },
         ];
         var cellFormats = new CellFormats(formats) { Count = (uint)formats.Length };
 

@@ -79,6 +79,33 @@ public sealed class ProductPublicationTests(PublishData data) : IDisposable
     }
 
     [Fact]
+    public void A_group_filters_the_published_list_before_its_totals_chart_and_group_counts_and_names_the_file()
+    {
+        var all = Service().Rankings(new RankingRequest(Q3));
+        var codes = all.Table.IndexOf("occupation_code");
+        var group = all.Table.Rows.Select(r => ((string)r.Values[codes]!)[..1]).GroupBy(g => g).OrderByDescending(g => g.Count()).First().Key;
+        var expected = all.Table.Rows.Where(r => ((string)r.Values[codes]!).StartsWith(group + "-")).ToList();
+        expected.Count.ShouldBeLessThan(all.Table.Rows.Count);
+
+        var report = Service().Rankings(new RankingRequest(Q3, Group: group));
+        static string Cells(Analytics.Reports.Model.ReportRow row) => System.Text.Json.JsonSerializer.Serialize(row.Values);
+        report.Table.Rows.Select(Cells).ShouldBe(expected.Select(Cells));
+        var demand = report.Table.IndexOf("demand");
+        report.Table.Totals.Single().Values[demand].ShouldBe(expected.Sum(r => (long)r.Values[demand]!));
+        report.Table.Chart!.Labels.Count.ShouldBe(expected.Count, "the chart shows the table's rows");
+        report.Table.Notes.Remarks.ShouldBe([$"列入职业按大类：第{group}大类（{Analytics.Reports.Products.OccupationGroupNames.MajorNameZh(group)}）{expected.Count}个。"]);
+        report.Table.TitleZh.ShouldBe($"最缺工职业排行（2026Q3，全部地区，第{group}大类（{Analytics.Reports.Products.OccupationGroupNames.MajorNameZh(group)}））");
+        report.FileName(ReportFormat.Csv).ShouldBe($"最缺工职业排行_2026Q3_第{group}大类.csv");
+
+        var medium = ((string)expected[0].Values[codes]!)[..4];
+        var city = ACity();
+        Service().Rankings(new RankingRequest(Q3, city, Group: medium)).FileName(ReportFormat.Xlsx).ShouldBe($"最缺工职业排行_2026Q3_{city}_中类{medium}.xlsx");
+        Service().Wages(new WageRequest(2026, Group: "2-02-10")).FileName(ReportFormat.Html).ShouldBe("市场工资价位_2026_小类2-02-10.html");
+        Should.Throw<MartValidationException>(() => Service().Wages(new WageRequest(2026, Group: "2-2")))
+            .Message.ShouldBe("group must be an occupation group code like 2, 2-02 or 2-02-10");
+    }
+
+    [Fact]
     public void Thresholds_come_from_the_options_the_caller_passes()
     {
         using var db = data.Open();

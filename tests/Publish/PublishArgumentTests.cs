@@ -22,6 +22,8 @@ public sealed class PublishArgumentTests(PublishData data)
     [InlineData("--year (年份): '26' is not allowed: give a whole number from 1900 to 9999", "wages", "--year", "26", "--format", "json")]
     [InlineData("--format (文件格式): 'pdf' is not a format", "rankings", "--period", "2026Q3", "--format", "pdf")]
     [InlineData("--kind (榜单类型): 'weird' is not a ranking", "rankings", "--period", "2026Q3", "--kind", "weird", "--format", "json")]
+    [InlineData("group must be an occupation group code like 2, 2-02 or 2-02-10", "rankings", "--period", "2026Q3", "--group", "22", "--format", "json")]
+    [InlineData("group must be an occupation group code like 2, 2-02 or 2-02-10", "wages", "--year", "2026", "--group", "2-2", "--format", "json")]
     [InlineData("--period", "rankings", "--format", "json")]
     [InlineData("--year", "wages", "--format", "json")]
     [InlineData("--to", "margins", "--from", "2026-01", "--format", "json")]
@@ -34,6 +36,26 @@ public sealed class PublishArgumentTests(PublishData data)
         run.ExitCode.ShouldBe(AnalyticsCommandLine.BadArguments, run.Stderr);
         run.Stderr.ShouldContain(message);
         run.Stdout.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_group_publishes_exactly_that_groups_rows_into_a_file_named_by_the_filters()
+    {
+        static IReadOnlyList<string> Codes(string json) =>
+            JsonDocument.Parse(json).RootElement.EnumerateArray().Select(r => r.GetProperty("occupation_code").GetString()!).ToList();
+        var all = Codes((await data.PublishAsync([.. Products.Rankings, "--format", "json"])).Stdout);
+        var group = all.GroupBy(c => c[..1]).OrderByDescending(g => g.Count()).First().Key;
+        var expected = all.Where(c => c.StartsWith(group + "-")).ToList();
+        expected.Count.ShouldBeInRange(1, all.Count - 1);
+
+        var folder = Path.GetDirectoryName(data.OutputFile("group-check"))!;
+        var run = await data.PublishAsync([.. Products.Rankings, "--group", group, "--format", "json", "--out", folder]);
+        run.ExitCode.ShouldBe(AnalyticsCommandLine.Ok, run.Stderr);
+        Codes(File.ReadAllText(Path.Combine(folder, $"最缺工职业排行_2026Q3_第{group}大类.json"))).ShouldBe(expected);
+
+        var wages = await data.PublishAsync([.. Products.Wages, "--group", group, "--format", "json"]);
+        wages.ExitCode.ShouldBe(AnalyticsCommandLine.Ok, wages.Stderr);
+        Codes(wages.Stdout).ShouldAllBe(code => code.StartsWith(group + "-"));
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class TypedFormatTests(PublishData data)
         {
             "rankings" => RankingReport.Columns(none),
             "wages" => WageReport.Columns(none),
-            "margins" => MarginReport.Columns,
+            "margins" => MarginReport.Columns(new Analytics.Warehouse.Marts.MetricsOptions()),
             "indicators" => IndicatorReport.Columns,
             _ => throw new ArgumentOutOfRangeException(nameof(product)),
         };

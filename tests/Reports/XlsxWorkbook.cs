@@ -44,6 +44,11 @@ internal sealed class XlsxWorkbook : IDisposable
             ?? $"builtin {id}";
     }
 
+    /// <summary>The workbook's print titles: (sheet index, rows repeated at the top of every printed page).</summary>
+    public IReadOnlyList<(uint Sheet, string Rows)> PrintTitles() =>
+        document.WorkbookPart!.Workbook.DefinedNames?.Elements<DefinedName>()
+            .Where(d => d.Name == "_xlnm.Print_Titles").Select(d => (d.LocalSheetId!.Value, d.Text)).ToArray() ?? [];
+
     public IEnumerable<string> AllTexts() =>
         Sheets.SelectMany(s => Sheet(s.Name!).Descendants<Cell>().Select(c => Text(Sheet(s.Name!), c.CellReference!)));
 

@@ -1,0 +1,40 @@
+namespace Analytics.Reports.Products;
+
+/// <summary>A GB/T 6565 major group: its one-digit code and its names.</summary>
+public sealed record MajorGroup(string Code, string Zh, string En);
+
+/// <summary>
+/// The names of occupation groups of GB/T 6565-2015 (2022 edition), metrics.md §1 "Group level": the
+/// one place that knows the major groups' names and how a group is named in titles and file names.
+/// Which codes a group filter accepts and which occupations it holds: <c>Publication.OccupationGroup</c>.
+/// </summary>
+public static class OccupationGroupNames
+{
+    public static IReadOnlyList<MajorGroup> Major { get; } =
+    [
+        new("1", "党的机关、国家机关、群众团体和社会组织、企事业单位负责人", "Heads of organisations"),
+        new("2", "专业技术人员", "Professionals and technicians"),
+        new("3", "办事人员和有关人员", "Clerks"),
+        new("4", "社会生产服务和生活服务人员", "Service workers"),
+        new("5", "农、林、牧、渔业生产及辅助人员", "Agriculture, forestry, animal husbandry and fishery"),
+        new("6", "生产制造及有关人员", "Production and manufacturing"),
+        new("7", "军队人员", "Military"),
+        new("8", "不便分类的其他从业人员", "Others"),
+    ];
+
+    /// <summary>What a report shows for an occupation code the reference data has no name for (datasets.md: "(未知)").</summary>
+    public const string UnknownName = "(未知)";
+
+    /// <summary>大类 / 中类 / 小类 by the code's shape.</summary>
+    public static string LevelZh(string group) => group.Count(c => c == '-') switch { 0 => "大类", 1 => "中类", _ => "小类" };
+
+    /// <summary>The group as a title shows it: 第2大类（专业技术人员）, 中类 2-02, 小类 2-02-10.</summary>
+    public static string TitleZh(string group) => group.Length == 1
+        ? $"第{group}大类（{MajorNameZh(group)}）"
+        : $"{LevelZh(group)} {group}";
+
+    /// <summary>The group as a file name carries it: 第2大类, 中类2-02, 小类2-02-10.</summary>
+    public static string FileTag(string group) => group.Length == 1 ? $"第{group}大类" : $"{LevelZh(group)}{group}";
+
+    public static string MajorNameZh(string code) => Major.FirstOrDefault(g => g.Code == code)?.Zh ?? "未知";
+}
