@@ -37,11 +37,12 @@ public static class ApiEndpoints
             .WithSummary("Labour-market indicators of a month: the scope, then its direct children (metrics.md §4)");
 
         var projects = api.MapGroup("").RequireAuthorization(Policies.Projects);
-        projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(http, () => service.GetMonthly(Months(from, to, calendar), id))))
+        // asOf: the cut-off day of compliance-and-statistics.md A.2 (default today)
+        projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, string? asOf, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Answer(http, () => service.GetMonthly(Months(from, to, calendar), id, asOf: AsOfDay.Parse(asOf)))))
             .WithSummary("Project cost and revenue per project and month, with alerts (metrics.md §3)");
-        projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id))))
+        projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, string? asOf, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id, asOf: AsOfDay.Parse(asOf)))))
             .WithSummary("Project totals over a period (money summed, percentages recomputed)");
         projects.MapGet("/projects/{projectId}", async (HttpContext http, string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
         {

@@ -31,13 +31,14 @@ public static class ExportEndpoints
                 month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region))))
             .RequireAuthorization(Policies.LabourMarket);
 
-        export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency,
+        export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency, string? asOf,
             ProductPublication publication, DataCalendar calendar) =>
         {
             var (scope, forbidden) = AgencyScope.Resolve(user, agency);
             return forbidden
                 ? Task.FromResult(Results.Forbid())
-                : Download(http, format, () => publication.Margins(new MarginRequest(ApiEndpoints.Months(from, to, calendar), scope)));
+                : Download(http, format, () => publication.Margins(new MarginRequest(ApiEndpoints.Months(from, to, calendar), scope,
+                    Analytics.Warehouse.Marts.Margins.AsOfDay.Parse(asOf))));
         }).RequireAuthorization(Policies.Projects);
     }
 

@@ -73,10 +73,12 @@ public static class PublishCommand
         var from = new Option<string>("--from") { Description = "First month, e.g. 2026-01", Required = true };
         var to = new Option<string>("--to") { Description = "Last month (inclusive), e.g. 2026-06", Required = true };
         var agency = new Option<string>("--agency") { Description = "Only this dispatch agency's projects" };
-        var command = new Command("margins", "Dispatch project cost and revenue per project and month (metrics.md §3)") { from, to, agency };
+        var asOf = new Option<string>("--as-of") { Description = "The cut-off day, e.g. 2026-09-29: a month's receivables are judged at the earlier of its last day and this (default: today)" };
+        var command = new Command("margins", "Dispatch project cost and revenue per project and month (metrics.md §3)") { from, to, agency, asOf };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
-            var request = new MarginRequest(MonthRange.Parse(parse.GetValue(from)!, parse.GetValue(to)), parse.GetValue(agency));
+            var request = new MarginRequest(MonthRange.Parse(parse.GetValue(from)!, parse.GetValue(to)), parse.GetValue(agency),
+                Analytics.Warehouse.Marts.Margins.AsOfDay.Parse(parse.GetValue(asOf)));
             return (service, ct) => service.Margins(request, ct);
         }, cancellation));
         return command;

@@ -13,6 +13,8 @@ public static class MarginReport
     {
         ["negative_margin"] = "毛利为负", ["below_target"] = "低于目标毛利率", ["dispatch_cap"] = "派遣用工超比例",
         ["si_base_low"] = "社保基数偏低", ["short_contract"] = "劳动合同不足两年", ["overdue_receivable"] = "应收款逾期",
+        ["no_contract"] = "未签劳动合同", ["contract_expiring"] = "劳动合同即将到期", ["si_missing"] = "社保漏缴",
+        ["si_base_below_floor"] = "社保基数低于下限", ["invoice_due_soon"] = "回款即将到期",
     };
 
     public static IReadOnlyList<ReportColumn> Columns { get; } =
@@ -40,10 +42,21 @@ public static class MarginReport
         new("cost_variance", "成本预算差异", "Cost variance", ColumnKind.Money),
         new("overdue_amount", "逾期应收", "Overdue receivables", ColumnKind.Money),
         // The figures behind the alerts.
-        new("dispatch_share_pct", "派遣用工比例（%）", "Dispatch share (%)", ColumnKind.Percent),
+        new("dispatch_share_pct", "用工单位派遣用工比例（%）", "Client's dispatch share (%)", ColumnKind.Percent),
         new("si_base_low_workers", "社保基数偏低人数", "Workers with low SI base", ColumnKind.Integer),
         new("short_contract_workers", "合同不足两年人数", "Workers on short contracts", ColumnKind.Integer),
         new("max_days_overdue", "最长逾期天数", "Longest overdue (days)", ColumnKind.Integer),
+        // compliance-and-statistics.md A.3, in the order A.4 lists them; joiners and leavers are summed in the period totals
+        new("joiners", "增员", "Joiners", ColumnKind.Integer),
+        new("leavers", "减员", "Leavers", ColumnKind.Integer),
+        new("client_headcount", "用工单位派遣人数", "Client's dispatched workers", ColumnKind.Integer),
+        new("client_workforce", "用工单位用工总量", "Client's workforce", ColumnKind.Integer),
+        new("no_contract_workers", "未签合同人数", "Workers without a contract", ColumnKind.Integer),
+        new("expiring_contract_workers", "合同即将到期人数", "Contracts expiring", ColumnKind.Integer),
+        new("si_missing_workers", "社保漏缴人数", "Workers missing social insurance", ColumnKind.Integer),
+        new("si_floor", "社保缴费基数下限", "SI base floor", ColumnKind.Money),
+        new("si_below_floor_workers", "基数低于下限人数", "Workers below the SI floor", ColumnKind.Integer),
+        new("due_soon_invoices", "即将到期发票数", "Invoices due soon", ColumnKind.Integer),
         new("alerts", "预警", "Alerts", ColumnKind.Codes) { Labels = AlertNames },
     ];
 
@@ -63,5 +76,7 @@ public static class MarginReport
         + "增值税按差额征税（服务收入 ÷ 1.05 × 5%）或一般计税（结算收入 ÷ 1.06 × 6%）计算，附加税费为增值税乘以附加税费率；"
         + "毛利 = 结算收入 − 代收代付 − 增值税 − 附加税费 − 直接成本；毛利率 = 毛利 ÷ 结算收入 × 100。"
         + "金额以十进制计算，最后四舍五入到分。期间合计为各月金额之和，比率按合计重新计算，派遣人数为各月平均。"
-        + "逾期应收为月末已过到期日且未收回的发票金额。";
+        + "截止日 d 取当月最后一天与统计截止日（as-of）中较早者；逾期应收为 d 已过到期日且未收回的发票金额，到期日距 d 不超过回款到期提醒天数（含当日）且未收回的发票计为即将到期。"
+        + "派遣用工比例按用工单位计算：同一派遣机构派往该用工单位的全部项目当月人数（同一人计一次）÷ 各项目所报用工总量中的最小值。"
+        + "增员、减员与上月结算名单相比；社保缴费基数下限取项目所在地、所在市、所在省中最先有适用记录者的最新一期。";
 }
