@@ -18,7 +18,7 @@ internal static class ReferenceDatasets
 
         output.BeginDataset("si_bases", SiBases.Length);
         // as a bureau notice is typed up: Chinese headers, GB18030, ¥ amounts
-        using var bases = new CsvRowWriter(output, "si_bases", "si_bases_gd_js.csv", Schemas.SiBases, TextDialect.BureauGbk);
+        using var bases = new CsvRowWriter(output, "si_bases", "si_bases_gbk.csv", Schemas.SiBases, TextDialect.BureauGbk);
         foreach (var row in SiBases) bases.Write(row);
     }
 
