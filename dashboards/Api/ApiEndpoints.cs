@@ -37,12 +37,12 @@ public static class ApiEndpoints
             .WithSummary("Labour-market indicators of a month: the scope, then its direct children (metrics.md §4)");
 
         var projects = api.MapGroup("").RequireAuthorization(Policies.Projects);
-        // asOf: the cut-off day of compliance-and-statistics.md A.2 (default today)
+        // asOf: the cut-off day of compliance-and-statistics.md A.2 (default today, so a cached answer lasts the day at most)
         projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, string? asOf, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(http, () => service.GetMonthly(Months(from, to, calendar), id, asOf: AsOfDay.Parse(asOf)))))
+            WithAgency(user, agency, id => Answer(http, () => service.GetMonthly(Months(from, to, calendar), id, asOf: AsOfDay.Parse(asOf)), vary: $"{AsOfDay.Today()}")))
             .WithSummary("Project cost and revenue per project and month, with alerts (metrics.md §3)");
         projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, string? asOf, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id, asOf: AsOfDay.Parse(asOf)))))
+            WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id, asOf: AsOfDay.Parse(asOf)), vary: $"{AsOfDay.Today()}")))
             .WithSummary("Project totals over a period (money summed, percentages recomputed)");
         projects.MapGet("/projects/{projectId}", async (HttpContext http, string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
         {
@@ -60,11 +60,12 @@ public static class ApiEndpoints
     /// its turn without holding a thread; a full queue, or a turn that does not come within
     /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
     /// </summary>
-    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query)
+    /// <param name="vary">what else the answer depends on beyond the request (the margins: today, their default as-of day)</param>
+    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query, string? vary = null)
     {
         var cache = http.RequestServices.GetRequiredService<MartCache>();
         var gate = http.RequestServices.GetRequiredService<MartGate>();
-        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
+        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}|{vary}";
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)
