@@ -68,6 +68,16 @@ public sealed class ComplianceOutputTests(WorkedExampleLake example) : IClassFix
         book.AllTexts().ShouldContain(t => t.Contains("2026-09-29"));
     }
 
+    [Fact]
+    public async Task The_thresholds_come_from_the_Metrics_configuration()
+    {
+        // Metrics:SiJoinerGrace=false counts the joiner v6 too; Metrics:ContractExpiringDays=61 takes v5 in
+        var run = await example.Lake.PublishAsync([.. Margins, "--format", "json", "--Metrics:SiJoinerGrace=false", "--Metrics:ContractExpiringDays=61"]);
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        var d1 = JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray().Single(r => r.GetProperty("project_id").GetString() == "D1");
+        (d1.GetProperty("si_missing_workers").GetInt32(), d1.GetProperty("expiring_contract_workers").GetInt32()).ShouldBe((2, 2));
+    }
+
     [Theory]
     [InlineData("Unknown day format '2026-13-01'", "2026-13-01")]
     [InlineData("Unknown day format '29/09/2026'", "29/09/2026")]

@@ -4,8 +4,10 @@ using System.Data.Common;
 namespace Analytics.Warehouse.Marts.Margins;
 
 /// <summary>
-/// Dispatch project cost and revenue (metrics.md §3; models: int_project_months.sql,
-/// mart_project_margins.sql, mart_project_period_totals.sql). <paramref name="agencyId"/> is the
+/// Dispatch project cost and revenue and the dispatch compliance figures (metrics.md §3,
+/// compliance-and-statistics.md A; models: int_project_months, int_project_receivables,
+/// int_client_dispatch, int_si_floors, int_project_workforce, mart_project_margins,
+/// mart_project_period_totals). Thresholds come from <see cref="MetricsOptions"/>. <paramref name="agencyId"/> is the
 /// tenant boundary: a dispatch-agency manager's calls must always pass their own agency.
 /// </summary>
 public sealed class ProjectMarginService(DuckDbDataSource catalog, MetricsOptions? options = null)
