@@ -38,11 +38,12 @@ public static class ApiEndpoints
             .WithSummary("Labour-market indicators of a month: the scope, then its direct children (metrics.md §4)");
 
         var projects = api.MapGroup("").RequireAuthorization(Policies.Projects);
-        projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProductPublication publication, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Report(http, () => publication.Margins(ProductRequestsFromQuery.Margins(from, to, id, calendar)))))
+        // asOf: the cut-off day of compliance-and-statistics.md A.2 (default today, so a cached answer lasts the day at most)
+        projects.MapGet("/margins", (HttpContext http, string? from, string? to, string? agency, string? asOf, ClaimsPrincipal user, ProductPublication publication, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Report(http, () => publication.Margins(ProductRequestsFromQuery.Margins(from, to, id, asOf, calendar)), vary: $"{AsOfDay.Today()}")))
             .WithSummary("Project cost and revenue per project and month, with alerts and the period totals per project (metrics.md §3)");
-        projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
-            WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id))))
+        projects.MapGet("/margins/totals", (HttpContext http, string? from, string? to, string? agency, string? asOf, ClaimsPrincipal user, ProjectMarginService service, DataCalendar calendar) =>
+            WithAgency(user, agency, id => Answer(http, () => service.GetPeriodTotals(Months(from, to, calendar), id, asOf: AsOfDay.Parse(asOf)), vary: $"{AsOfDay.Today()}")))
             .WithSummary("Project totals over a period (money summed, percentages recomputed)");
         projects.MapGet("/projects/{projectId}", async (HttpContext http, string projectId, string? from, string? to, ClaimsPrincipal user, ProjectDetailService service, DataCalendar calendar) =>
         {
@@ -59,20 +60,21 @@ public static class ApiEndpoints
     /// A published product as the API's JSON document (<see cref="ReportDocument"/>): its rows are the JSON
     /// export's rows for the same request, byte for byte, because both come from one <see cref="PublishableReport"/>.
     /// </summary>
-    private static Task<IResult> Report(HttpContext http, Func<PublishableReport> build) =>
-        Answer(http, () => ReportDocument.Write(build()), document => Results.Bytes(document, "application/json; charset=utf-8"));
+    private static Task<IResult> Report(HttpContext http, Func<PublishableReport> build, string? vary = null) =>
+        Answer(http, () => ReportDocument.Write(build()), document => Results.Bytes(document, "application/json; charset=utf-8"), vary);
 
     /// <summary>
     /// The cached answer, or the query queued at the gate as this client's: the request awaits
     /// its turn without holding a thread; a full queue, or a turn that does not come within
     /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
     /// </summary>
-    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query, Func<T, IResult>? respond = null)
+    /// <param name="vary">what else the answer depends on beyond the request (the margins: today, their default as-of day)</param>
+    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query, Func<T, IResult>? respond = null, string? vary = null)
     {
         respond ??= value => Results.Ok(value);
         var cache = http.RequestServices.GetRequiredService<MartCache>();
         var gate = http.RequestServices.GetRequiredService<MartGate>();
-        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
+        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}|{vary}";
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)

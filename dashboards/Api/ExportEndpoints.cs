@@ -36,13 +36,13 @@ public static class ExportEndpoints
             Download(http, format, () => publication.Indicators(ProductRequestsFromQuery.Indicators(month, region, calendar))))
             .RequireAuthorization(Policies.LabourMarket);
 
-        export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency,
+        export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency, string? asOf,
             ProductPublication publication, DataCalendar calendar) =>
         {
             var (scope, forbidden) = AgencyScope.Resolve(user, agency);
             return forbidden
                 ? Task.FromResult(Results.Forbid())
-                : Download(http, format, () => publication.Margins(ProductRequestsFromQuery.Margins(from, to, scope, calendar)));
+                : Download(http, format, () => publication.Margins(ProductRequestsFromQuery.Margins(from, to, scope, asOf, calendar)));
         }).RequireAuthorization(Policies.Projects);
     }
 

@@ -24,6 +24,7 @@ public static class ProductRequestsFromQuery
         new(month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region);
 
     /// <param name="agency">already resolved against the user's own agency (AgencyScope)</param>
-    public static MarginRequest Margins(string? from, string? to, string? agency, DataCalendar calendar) =>
-        new(ApiEndpoints.Months(from, to, calendar), agency);
+    /// <param name="asOf">the cut-off day (compliance-and-statistics.md A.2); null = today</param>
+    public static MarginRequest Margins(string? from, string? to, string? agency, string? asOf, DataCalendar calendar) =>
+        new(ApiEndpoints.Months(from, to, calendar), agency, Analytics.Warehouse.Marts.Margins.AsOfDay.Parse(asOf));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Analytics.Reports.Publication;
 using Analytics.Reports.Publishing;
 using Analytics.Warehouse.Marts;
+using Analytics.Warehouse.Marts.Margins;
 using Analytics.Warehouse.Marts.Rankings;
 using Analytics.Warehouse.Marts.Wages;
 
@@ -89,13 +90,15 @@ public static class PublishCommand
         var from = CheckedOption.Create("--from", "起始月份", "first month, e.g. 2026-01", Month, required: true);
         var to = CheckedOption.Create("--to", "截止月份", "last month (inclusive), e.g. 2026-06", Month, required: true);
         var agency = new Option<string>("--agency") { Description = "Only this dispatch agency's projects" };
-        var command = new Command("margins", "Dispatch project cost and revenue per project and month (metrics.md §3)") { from, to, agency };
+        var asOf = CheckedOption.Create<DateOnly?>("--as-of", "截止日期", "the cut-off day, e.g. 2026-09-29: a month's receivables are judged at the earlier of its last day and this (default: today)",
+            token => AsOfDay.Parse(token));
+        var command = new Command("margins", "Dispatch project cost and revenue per project and month (metrics.md §3)") { from, to, agency, asOf };
         command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
         {
             MonthRange range;
             try { range = MonthRange.Parse(parse.GetValue(from)!, parse.GetValue(to)); }
             catch (MartValidationException e) { throw new ArgumentException(CheckedOption.Message("--to", "截止月份", e.Message)); }
-            var request = new MarginRequest(range, parse.GetValue(agency));
+            var request = new MarginRequest(range, parse.GetValue(agency), parse.GetValue(asOf));
             return (service, ct) => service.Margins(request, ct);
         }, cancellation));
         return command;

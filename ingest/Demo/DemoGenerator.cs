@@ -19,7 +19,7 @@ public static class DemoGenerator
     /// <summary>The datasets, in the order they are generated (reference data first).</summary>
     public static readonly IReadOnlyList<string> Datasets =
     [
-        "regions", "occupations", "vacancies", "jobseekers", "employment", "unemployment", "retirees",
+        "regions", "occupations", "si_bases", "vacancies", "jobseekers", "employment", "unemployment", "retirees",
         "dispatch_projects", "dispatch_settlements", "dispatch_costs", "dispatch_invoices",
     ];
 

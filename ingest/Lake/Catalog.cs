@@ -50,7 +50,8 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
         EnsureTables(connection);
         var synced = MaxBatch(connection);
         var pending = state.Batches.Where(b => b.BatchId > synced).ToList();
-        var viewsMissing = !ViewExists(connection, Datasets.All[0].Name);
+        // any dataset's view: a catalog made before a dataset was added gets its (empty) view too
+        var viewsMissing = Datasets.All.Any(d => !ViewExists(connection, d.Name));
         if (pending.Count > 0 || viewsMissing)
         {
             using var transaction = connection.BeginTransaction();
@@ -142,6 +143,16 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
                 parts.Add($"SELECT '{schema.Name}' AS dataset, {key} AS row_key, 'occupation_code' AS column_name, occupation_code AS code " +
                           $"FROM {schema.Name} WHERE occupation_code NOT IN (SELECT occupation_code FROM occupations)");
         }
+        // A project with settlements in a month for which no si_bases row of its region, city or province
+        // applies has no si_floor (compliance-and-statistics.md A.3); its first settlement month decides.
+        parts.Add("""
+            SELECT 'dispatch_projects' AS dataset, p.project_id AS row_key, 'si_bases' AS column_name, p.region_code AS code
+            FROM dispatch_projects AS p
+            JOIN (SELECT project_id, min(month) AS first_month FROM dispatch_settlements GROUP BY project_id) AS s USING (project_id)
+            WHERE NOT EXISTS (SELECT 1 FROM si_bases AS b
+                              WHERE b.region_code IN (p.region_code, left(p.region_code, 4) || '00', left(p.region_code, 2) || '0000')
+                                AND b.from_month <= s.first_month)
+            """);
         return "CREATE OR REPLACE VIEW data_quality AS " + string.Join(" UNION ALL ", parts);
     }
 

@@ -3,7 +3,7 @@ using static Analytics.Ingest.Schema.ColumnKind;
 namespace Analytics.Ingest.Schema;
 
 /// <summary>
-/// The eleven datasets of datasets.md, in one place. Column order and types are the catalog
+/// The datasets of datasets.md (and si_bases of compliance-and-statistics.md A.1), in one place. Column order and types are the catalog
 /// contract of BRIEF.md; aliases are the Chinese headers (plus a few common variants bureaus use).
 /// A column used by several datasets has the same rule everywhere (e.g. birth_year's range).
 /// </summary>
@@ -47,6 +47,24 @@ public static class Datasets
         Occupation(),
         Text("occupation_name", true, "职业名称"),
     ], ["occupation_code"], partitionBy: null);
+
+    /// <summary>
+    /// Social-insurance contribution bases (compliance-and-statistics.md A.1): one row per region that
+    /// sets them and month they take effect, valid until that region's next row (bases often change in
+    /// July, not in January). Amounts are per month.
+    /// </summary>
+    public static readonly DatasetSchema SiBases = new("si_bases", "社保缴费基数",
+    [
+        Region(),
+        Col("from_month", Month, true, "执行起始月份", "起始月份") with { MayBeFuture = true },
+        Money("avg_wage", false, SignRule.Positive, "上年度平均工资", "社平工资"),
+        Money("base_floor", false, SignRule.Positive, "缴费基数下限"),
+        Money("base_cap", false, SignRule.Positive, "缴费基数上限"),
+    ], ["region_code", "from_month"], partitionBy: null,
+    [
+        new NotBefore("base_cap", "base_floor"),
+        new RequiredWhen("base_floor", "avg_wage is empty", (row, s) => row.IsNull(s.IndexOf("avg_wage"))),
+    ]);
 
     public static readonly DatasetSchema Vacancies = new("vacancies", "招聘岗位登记",
     [
@@ -215,7 +233,7 @@ public static class Datasets
 
     public static readonly IReadOnlyList<DatasetSchema> All =
     [
-        Regions, Occupations, Vacancies, Jobseekers, Employment, Unemployment, Retirees,
+        Regions, Occupations, SiBases, Vacancies, Jobseekers, Employment, Unemployment, Retirees,
         DispatchProjects, DispatchSettlements, DispatchCosts, DispatchInvoices,
     ];
 

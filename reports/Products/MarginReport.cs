@@ -27,6 +27,11 @@ public static class MarginReport
                 [MarginAlerts.SiBaseLow] = $"SI base under {N(options.SiBasePct)}% of wage",
                 [MarginAlerts.ShortContract] = "Contract under 2 years",
                 [MarginAlerts.OverdueReceivable] = $"Receivable over {options.OverdueDays} days overdue",
+                [MarginAlerts.NoContract] = "Worker without a contract",
+                [MarginAlerts.ContractExpiring] = $"Contract ends within {options.ContractExpiringDays} days",
+                [MarginAlerts.SiMissing] = "Social insurance missing",
+                [MarginAlerts.SiBaseBelowFloor] = "SI base below the local floor",
+                [MarginAlerts.InvoiceDueSoon] = $"Invoice due within {options.DueSoonDays} days",
             }
             : new Dictionary<string, string>
             {
@@ -35,6 +40,11 @@ public static class MarginReport
                 [MarginAlerts.SiBaseLow] = $"社保基数低于工资{N(options.SiBasePct)}%",
                 [MarginAlerts.ShortContract] = "劳动合同不足两年",
                 [MarginAlerts.OverdueReceivable] = $"应收款逾期超过{options.OverdueDays}天",
+                [MarginAlerts.NoContract] = "未签劳动合同",
+                [MarginAlerts.ContractExpiring] = $"劳动合同{options.ContractExpiringDays}天内到期",
+                [MarginAlerts.SiMissing] = "社保漏缴",
+                [MarginAlerts.SiBaseBelowFloor] = "社保基数低于下限",
+                [MarginAlerts.InvoiceDueSoon] = $"回款{options.DueSoonDays}天内到期",
             };
     }
 
@@ -67,10 +77,21 @@ public static class MarginReport
         new("cost_variance", "成本预算差异", "Cost variance", ColumnKind.Money) { Increase = Increase.Bad },
         new("overdue_amount", "逾期应收", "Overdue receivables", ColumnKind.Money) { Increase = Increase.Bad },
         // The figures behind the alerts.
-        new("dispatch_share_pct", "派遣用工比例（%）", "Dispatch share (%)", ColumnKind.Percent) { Increase = Increase.Bad },
+        new("dispatch_share_pct", "用工单位派遣用工比例（%）", "Client's dispatch share (%)", ColumnKind.Percent) { Increase = Increase.Bad },
         new("si_base_low_workers", "社保基数偏低人数", "Workers with low SI base", ColumnKind.Integer) { Increase = Increase.Bad },
         new("short_contract_workers", "合同不足两年人数", "Workers on short contracts", ColumnKind.Integer) { Increase = Increase.Bad },
         new("max_days_overdue", "最长逾期天数", "Longest overdue (days)", ColumnKind.Integer) { Increase = Increase.Bad },
+        // compliance-and-statistics.md A.3, in the order A.4 lists them; joiners and leavers are summed in the period totals
+        new("joiners", "增员", "Joiners", ColumnKind.Integer),
+        new("leavers", "减员", "Leavers", ColumnKind.Integer),
+        new("client_headcount", "用工单位派遣人数", "Client's dispatched workers", ColumnKind.Integer),
+        new("client_workforce", "用工单位用工总量", "Client's workforce", ColumnKind.Integer),
+        new("no_contract_workers", "未签合同人数", "Workers without a contract", ColumnKind.Integer) { Increase = Increase.Bad },
+        new("expiring_contract_workers", "合同即将到期人数", "Contracts expiring", ColumnKind.Integer) { Increase = Increase.Bad },
+        new("si_missing_workers", "社保漏缴人数", "Workers missing social insurance", ColumnKind.Integer) { Increase = Increase.Bad },
+        new("si_floor", "社保缴费基数下限", "SI base floor", ColumnKind.Money),
+        new("si_below_floor_workers", "基数低于下限人数", "Workers below the SI floor", ColumnKind.Integer) { Increase = Increase.Bad },
+        new("due_soon_invoices", "即将到期发票数", "Invoices due soon", ColumnKind.Integer),
         new("alerts", "预警", "Alerts", ColumnKind.Codes) { Labels = AlertNames(options), LabelsEn = AlertNames(options, english: true) },
     ];
 
@@ -90,5 +111,7 @@ public static class MarginReport
         + "增值税按差额征税（服务收入 ÷ 1.05 × 5%）或一般计税（结算收入 ÷ 1.06 × 6%）计算，附加税费为增值税乘以附加税费率；"
         + "毛利 = 结算收入 − 代收代付 − 增值税 − 附加税费 − 直接成本；毛利率 = 毛利 ÷ 结算收入 × 100。"
         + "金额以十进制计算，最后四舍五入到分。期间合计为各月金额之和，比率按合计重新计算，派遣人数为各月平均。"
-        + "逾期应收为月末已过到期日且未收回的发票金额。";
+        + "截止日 d 取当月最后一天与统计截止日（as-of）中较早者；逾期应收为 d 已过到期日且未收回的发票金额，到期日距 d 不超过回款到期提醒天数（含当日）且未收回的发票计为即将到期。"
+        + "派遣用工比例按用工单位计算：同一派遣机构派往该用工单位的全部项目当月人数（同一人计一次）÷ 各项目所报用工总量中的最小值。"
+        + "增员、减员与上月结算名单相比；社保缴费基数下限取项目所在地、所在市、所在省中最先有适用记录者的最新一期。";
 }

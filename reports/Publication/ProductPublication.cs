@@ -75,12 +75,13 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
     {
         var service = new ProjectMarginService(catalog, _options);
         var agency = string.IsNullOrWhiteSpace(request.AgencyId) ? null : request.AgencyId.Trim();
-        var rows = service.GetMonthly(request.Months, agency, cancellationToken);
-        var totals = service.GetPeriodTotals(request.Months, agency, cancellationToken);
+        var asOf = request.AsOf ?? AsOfDay.Today();
+        var rows = service.GetMonthly(request.Months, agency, cancellationToken, asOf);
+        var totals = service.GetPeriodTotals(request.Months, agency, cancellationToken, asOf);
         var (names, agencyName) = catalog.Use(db => (RegionNames.Load(db), agency is null ? null : AgencyName(db, agency)));
         var period = request.Months.First == request.Months.Last ? $"{request.Months.First:yyyy-MM}" : $"{request.Months.First:yyyy-MM}至{request.Months.Last:yyyy-MM}";
         var scope = agency is null ? AllAgencies : agencyName ?? agency;
-        var table = MarginReport.Build(rows, totals, Context(period, scope, service.GetNotes(), names));
+        var table = MarginReport.Build(rows, totals, Context(period, scope, service.GetNotes(asOf), names));
         var range = $"{request.Months.First:yyyy-MM} to {request.Months.Last:yyyy-MM}";
         var empty = agency is null ? $"no project has settlement or cost rows from {range}"
             : agencyName is null ? $"agency '{agency}' has no projects in dispatch_projects"

@@ -14,7 +14,8 @@ public sealed record RankingRequest(ReportingPeriod Period, string? Region = nul
 public sealed record WageRequest(int Year, string? Region = null, string? Group = null);
 
 /// <param name="AgencyId">the tenant boundary: a dispatch-agency manager's request always carries their own agency; null = all agencies</param>
-public sealed record MarginRequest(MonthRange Months, string? AgencyId = null);
+/// <param name="AsOf">the cut-off day of compliance-and-statistics.md A.2 (a month's d is the earlier of its last day and this); null = today</param>
+public sealed record MarginRequest(MonthRange Months, string? AgencyId = null, DateOnly? AsOf = null);
 
 /// <param name="Month">the first day of the month</param>
 public sealed record IndicatorRequest(DateOnly Month, string? Region = null);

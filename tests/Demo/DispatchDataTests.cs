@@ -42,9 +42,14 @@ public class DispatchDataTests(SmallDemoInbox fixture)
     {
         var rows = DemoInbox.ReadCsvs(_inbox.Files("dispatch_settlements")).ToList();
         rows.ShouldContain(r => M(r, "si_base") < 0.6m * M(r, "gross_wage"), "si_base below 60 % of gross");
-        rows.ShouldContain(r => DateOnly.Parse(r["contract_end"], CultureInfo.InvariantCulture)
+        rows.ShouldContain(r => r["contract_end"] != "" && DateOnly.Parse(r["contract_end"], CultureInfo.InvariantCulture)
             < DateOnly.Parse(r["contract_start"], CultureInfo.InvariantCulture).AddYears(2).AddDays(-1), "a contract shorter than 2 years");
         rows.ShouldContain(r => r["commercial_insurance"] == "", "a project without commercial insurance");
+        // compliance-and-statistics.md A.3: from 2026-07 a worker without a contract, and one whose injury insurance is not paid
+        rows.Where(r => r["contract_start"] == "").Select(r => (r["project_id"], r["month"])).Distinct().ShouldBe(
+            [("A003-P001", "2026-07"), ("A003-P001", "2026-08"), ("A003-P001", "2026-09")]);
+        rows.Where(r => M(r, "gross_wage") > 0 && M(r, "employer_injury") == 0).Select(r => (r["project_id"], r["month"])).Distinct().ShouldBe(
+            [("A002-P002", "2026-07"), ("A002-P002", "2026-08"), ("A002-P002", "2026-09")]);
         rows.ShouldContain(r => r["disability_fund"] != "", "a project passing the disability fund through");
         rows.Select(r => r["month"]).Distinct().Order().ShouldBe(
             Enumerable.Range(0, 21).Select(i => new DateOnly(2025, 1, 1).AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture)));

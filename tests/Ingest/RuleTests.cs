@@ -17,6 +17,7 @@ public class RuleTests
     {
         ["regions"] = "region_code=110105|region_name=朝阳区",
         ["occupations"] = "occupation_code=2-02-01-01|occupation_name=软件工程技术人员",
+        ["si_bases"] = "region_code=420000|from_month=2026-07|avg_wage=7000|base_floor=4200|base_cap=21000",
         ["vacancies"] = "posting_id=P1|registered_on=2026-09-01|region_code=110105|employer_id=E1|industry_code=C13|occupation_code=2-02-01-01|positions=3|wage_min=8000|wage_max=9000|education_min=bachelor|channel=online",
         ["jobseekers"] = $"seeker_id={ValidId}|registered_on=2026-09-01|region_code=110105|occupation_code=2-02-01-01|gender=M|birth_year=1990|education=bachelor|category=unemployed|expected_wage=7000",
         ["employment"] = $"person_id={ValidId}|employed_on=2026-09-01|region_code=110105|employer_id=E1|industry_code=C|occupation_code=2-02-01-01|employment_type=employee|full_time=1|monthly_wage=6000",
@@ -37,6 +38,16 @@ public class RuleTests
         { "regions", "parent_code=1101", "parent_code", "6 digits" },
         { "occupations", "occupation_code=2-02-01", "occupation_code", "x-xx-xx-xx" },
         { "occupations", "occupation_code=4-01-02-03", null, null },
+        // si_bases (compliance-and-statistics.md A.1): the key month, base_cap >= base_floor, base_floor when avg_wage is empty
+        { "si_bases", "from_month=2026-13", "from_month", "month" },
+        { "si_bases", "from_month=", "from_month", "required" },
+        { "si_bases", "from_month=202707", null, null },                       // a base announced ahead of time
+        { "si_bases", "base_cap=4199.99", "base_cap", "base_cap >= base_floor" },
+        { "si_bases", "base_cap=4200", null, null },
+        { "si_bases", "avg_wage=|base_floor=", "base_floor", "required when avg_wage is empty" },
+        { "si_bases", "avg_wage=", null, null },
+        { "si_bases", "base_floor=", null, null },                              // avg_wage × 60 % stands in
+        { "si_bases", "avg_wage=0", "avg_wage", "> 0" },
         { "vacancies", "posting_id=", "posting_id", "required" },
         { "vacancies", "registered_on=2026-13-01", "registered_on", "date" },
         { "vacancies", "registered_on=2026-02-30", "registered_on", "date" },

@@ -45,6 +45,9 @@ public static class CatalogDatabase
     {
         var connection = file is null ? DuckDbDataSource.Scratch() : DuckDbDataSource.File(file);
         connection.ExecuteNonQuery(Schema);
+        // every dataset the DDL above does not list yet, straight from the ingest schema (si_bases, …)
+        foreach (var dataset in Analytics.Ingest.Schema.Datasets.All)
+            connection.ExecuteNonQuery($"CREATE TABLE IF NOT EXISTS {dataset.Name}({string.Join(", ", dataset.Columns.Select(c => $"{c.Name} {c.SqlType}"))})");
         connection.ExecuteNonQuery("""
             INSERT INTO regions VALUES
               ('440000', '广东省', NULL), ('440100', '广州市', '440000'), ('440106', '天河区', '440100'),

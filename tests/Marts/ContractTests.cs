@@ -37,11 +37,14 @@ public class ContractTests
         JsonNames(wage).ShouldBe(["occupation_code", "occupation_name", "region_code", "n", "p10", "p25", "p50", "p75", "p90",
             "mean", "suppressed", "change_pct", "level"]);
         var margin = new ProjectMonthMargin("P", null, "A", new DateOnly(2026, 1, 1), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            null, null, 0, 0, 0, ["negative_margin"]);
+            null, null, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, null, 0, 0, ["negative_margin"]);
         JsonNames(margin).ShouldBe(["project_id", "project_name", "agency_id", "month", "headcount", "payroll", "employer_si",
             "employer_hf", "pass_through", "billed_revenue", "service_revenue", "vat", "surtax", "direct_cost", "gross_margin",
             "margin_pct", "service_margin_pct", "revenue_variance", "cost_variance", "overdue_amount", "target_margin_pct",
-            "dispatch_share_pct", "si_base_low_workers", "short_contract_workers", "max_days_overdue", "alerts"]);
+            "dispatch_share_pct", "si_base_low_workers", "short_contract_workers", "max_days_overdue",
+            // compliance-and-statistics.md A.4: the fields the margins output gains
+            "joiners", "leavers", "client_headcount", "client_workforce", "no_contract_workers", "expiring_contract_workers",
+            "si_missing_workers", "si_floor", "si_below_floor_workers", "due_soon_invoices", "alerts"]);
         var indicator = new IndicatorRow("440000", "广东省", false, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         JsonNames(indicator).ShouldContain("retirees_80_plus");
         JsonNames(indicator).ShouldContain("ui_recipients");
@@ -55,6 +58,8 @@ public class ContractTests
         (defaults.RankingMinimum, defaults.RankingTop, defaults.TypicalCities, defaults.IqrFactor, defaults.MinSample)
             .ShouldBe((10, 100, 3, 3m, 30));
         (defaults.SurtaxRate, defaults.DispatchCapPct, defaults.SiBasePct, defaults.OverdueDays).ShouldBe((0.12m, 10m, 60m, 30));
+        // compliance-and-statistics.md A.3/A.4: 60 days, the joiner grace on, 60 % of the average wage, 2 days
+        (defaults.ContractExpiringDays, defaults.SiJoinerGrace, defaults.SiFloorPct, defaults.DueSoonDays).ShouldBe((60, true, 60m, 2));
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -26,7 +26,9 @@ public static class Products
             "project_id", "project_name", "agency_id", "month", "headcount", "payroll", "employer_si", "employer_hf", "pass_through",
             "billed_revenue", "service_revenue", "vat", "surtax", "direct_cost", "gross_margin", "margin_pct", "service_margin_pct",
             "target_margin_pct", "revenue_variance", "cost_variance", "overdue_amount", "dispatch_share_pct", "si_base_low_workers",
-            "short_contract_workers", "max_days_overdue", "alerts",
+            "short_contract_workers", "max_days_overdue", "joiners", "leavers", "client_headcount", "client_workforce",
+            "no_contract_workers", "expiring_contract_workers", "si_missing_workers", "si_floor", "si_below_floor_workers",
+            "due_soon_invoices", "alerts",
         ],
         "indicators" =>
         [
@@ -43,7 +45,8 @@ public static class Products
     {
         "rankings" => ["rank", "demand", "supply", "gap"],
         "wages" => ["n"],
-        "margins" => ["headcount", "payroll", "pass_through", "billed_revenue", "service_revenue", "direct_cost", "overdue_amount"],
+        "margins" => ["headcount", "payroll", "pass_through", "billed_revenue", "service_revenue", "direct_cost", "overdue_amount",
+            "joiners", "leavers", "client_headcount", "no_contract_workers", "si_below_floor_workers", "due_soon_invoices"],
         "indicators" => ["demand", "supply", "new_employment", "registered_unemployed", "ui_recipients", "ui_paid", "retirees", "dispatch_billed"],
         _ => throw new ArgumentOutOfRangeException(nameof(product)),
     };

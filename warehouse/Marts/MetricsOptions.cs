@@ -35,4 +35,16 @@ public sealed class MetricsOptions
 
     /// <summary>§3: days past due_on after which an outstanding invoice raises overdue_receivable.</summary>
     public int OverdueDays { get; set; } = 30;
+
+    /// <summary>§3 (compliance A.3): a contract ending within this many days after the month's last day raises contract_expiring.</summary>
+    public int ContractExpiringDays { get; set; } = 60;
+
+    /// <summary>§3 (compliance A.3): a worker's first month on a project is spared si_missing (registration may take 30 days).</summary>
+    public bool SiJoinerGrace { get; set; } = true;
+
+    /// <summary>§3 (compliance A.3): si_floor = this percentage of the si_bases avg_wage when no base_floor is given.</summary>
+    public decimal SiFloorPct { get; set; } = 60m;
+
+    /// <summary>§3 (compliance A.4): an outstanding invoice due within this many days of the cut-off raises invoice_due_soon.</summary>
+    public int DueSoonDays { get; set; } = 2;
 }

@@ -1,5 +1,7 @@
 -- Dispatch project cost and revenue per project and month (metrics.md §3), UNROUNDED: the
--- marts round at the very end, after any summing over a longer period.
+-- marts round at the very end, after any summing over a longer period. The receivables
+-- (int_project_receivables) and the workforce and compliance counts (int_project_workforce,
+-- int_client_dispatch, int_si_floors) are figure sets of their own, joined by the marts.
 -- Arguments: first_month, end_month (exclusive), both first days of months; agency (NULL = all
 -- agencies: the tenant boundary is applied here so no mart can forget it).
 -- Thresholds: si_base_pct (60), surtax_rate (0.12).
@@ -48,23 +50,6 @@ project_months AS (
     FROM settlements AS s
     FULL OUTER JOIN costs AS c ON c.project_id = s.project_id AND c.month = s.month
 ),
-receivables AS (
-    -- with d = the month's last day: outstanding(d) = amount − (received_amount when
-    -- received_on ≤ d, else 0), over the project's invoices already due (due_on < d).
-    -- A receipt date without an amount counts as paid in full.
-    SELECT
-        pm.project_id,
-        pm.month,
-        sum(i.amount - CASE WHEN i.received_on <= last_day(pm.month)
-                            THEN coalesce(i.received_amount, i.amount) ELSE 0 END) AS overdue_amount,
-        max(last_day(pm.month) - i.due_on) FILTER (
-            WHERE i.amount - CASE WHEN i.received_on <= last_day(pm.month)
-                                  THEN coalesce(i.received_amount, i.amount) ELSE 0 END > 0
-        )                                                                           AS max_days_overdue
-    FROM project_months AS pm
-    JOIN dispatch_invoices AS i ON i.project_id = pm.project_id AND i.due_on < last_day(pm.month)
-    GROUP BY pm.project_id, pm.month
-),
 with_revenue AS (
     SELECT
         pm.project_id,
@@ -87,12 +72,9 @@ with_revenue AS (
         p.budget_monthly_cost,
         pm.si_base_low_workers,
         pm.short_contract_workers,
-        pm.direct_cost,
-        coalesce(r.overdue_amount, 0)                                                 AS overdue_amount,
-        r.max_days_overdue                                                            AS max_days_overdue   -- NULL: nothing outstanding and due
+        pm.direct_cost
     FROM project_months AS pm
     JOIN dispatch_projects AS p ON p.project_id = pm.project_id
-    LEFT JOIN receivables AS r ON r.project_id = pm.project_id AND r.month = pm.month
     WHERE agency IS NULL OR p.agency_id = agency
 ),
 taxed AS (

@@ -1,9 +1,10 @@
 -- Project figures over a period longer than a month (metrics.md §3): money summed over the
 -- project's months, percentages recomputed from the sums, headcount the average of the
--- monthly headcounts. Same parameters as mart_project_margins.
+-- monthly headcounts, joiners and leavers summed (the other compliance counts exist per month only),
+-- overdue_amount at the period's last month. Same parameters as mart_project_margins.
 WITH totals AS (
     SELECT
-        project_id,
+        pm.project_id,
         any_value(project_name)                     AS project_name,
         any_value(agency_id)                        AS agency_id,
         count(*)                                    AS months,
@@ -20,9 +21,15 @@ WITH totals AS (
         sum(gross_margin)                           AS gross_margin,
         sum(billed_revenue - budget_monthly_revenue) AS revenue_variance,
         sum(pass_through + vat + surtax + direct_cost - budget_monthly_cost) AS cost_variance,
-        arg_max(overdue_amount, month)              AS overdue_amount   -- at the period's last month
-    FROM int_project_months($first_month, $end_month, $agency, $si_base_pct, $surtax_rate)
-    GROUP BY project_id
+        arg_max(coalesce(r.overdue_amount, 0), pm.month) AS overdue_amount,   -- at the period's last month
+        sum(coalesce(w.joiners, 0))                 AS joiners,
+        sum(coalesce(w.leavers, 0))                 AS leavers
+    FROM int_project_months($first_month, $end_month, $agency, $si_base_pct, $surtax_rate) AS pm
+    LEFT JOIN int_project_receivables($first_month, $end_month, $as_of, $due_soon_days) AS r
+      ON r.project_id = pm.project_id AND r.month = pm.month
+    LEFT JOIN int_project_workforce($first_month, $end_month, $expiring_days, $joiner_grace, $si_floor_pct) AS w
+      ON w.project_id = pm.project_id AND w.month = pm.month
+    GROUP BY pm.project_id
 )
 SELECT
     project_id,
@@ -44,6 +51,8 @@ SELECT
     round(div10(gross_margin * 100, nullif(service_revenue, 0)), 2)      AS service_margin_pct,
     round(revenue_variance, 2)                                           AS revenue_variance,
     round(cost_variance, 2)                                              AS cost_variance,
-    round(overdue_amount, 2)                                             AS overdue_amount
+    round(overdue_amount, 2)                                             AS overdue_amount,
+    CAST(joiners AS INTEGER)                                             AS joiners,
+    CAST(leavers AS INTEGER)                                             AS leavers
 FROM totals
 ORDER BY project_id

@@ -12,6 +12,20 @@ internal static class Schemas
     public static readonly Column[] Occupations =
         [new("occupation_code", "职业代码"), new("occupation_name", "职业名称")];
 
+    /// <summary>Taken from the ingest schema itself (the first Chinese alias is the header), so the two cannot drift.</summary>
+    public static readonly Column[] SiBases = FromSchema(Analytics.Ingest.Schema.Datasets.SiBases);
+
+    private static Column[] FromSchema(Analytics.Ingest.Schema.DatasetSchema schema) =>
+        schema.Columns.Select(c => new Column(c.Name, c.Aliases[0], c.Kind switch
+        {
+            Analytics.Ingest.Schema.ColumnKind.Date => Date,
+            Analytics.Ingest.Schema.ColumnKind.Money => Money,
+            Analytics.Ingest.Schema.ColumnKind.Integer => Integer,
+            Analytics.Ingest.Schema.ColumnKind.Bool => Flag,
+            Analytics.Ingest.Schema.ColumnKind.Enum => Code,
+            _ => Text,
+        })).ToArray();
+
     public static readonly Column[] Vacancies =
     [
         new("posting_id", "岗位编号"), new("registered_on", "登记日期", Date), new("region_code", "区划代码"),

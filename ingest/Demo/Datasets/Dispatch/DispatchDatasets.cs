@@ -8,13 +8,19 @@ namespace Analytics.Ingest.Demo.Datasets.Dispatch;
 /// agency, yearly cost files (with a free-text note column ingest does not know), and the invoice
 /// register. Bad rows: the first settlement of A002 for 2026-03 has net_pay 100.00 too high; the
 /// tenth cost row of 2026 has the unknown category "meals"; the A001-P001 invoice for 2025-06 records
-/// 1,000.00 more received than invoiced.
+/// 1,000.00 more received than invoiced. From 2026-07 the longest-serving worker of A003-P001 has no contract
+/// dates (no_contract) and that of A002-P002 no employer injury insurance (si_missing).
 /// </summary>
 internal static class DispatchDatasets
 {
     private static readonly DateOnly BadSettlementMonth = new(2026, 3, 1);
     private static readonly DateOnly BadInvoiceMonth = new(2025, 6, 1);
     private const int BadCostRowOf2026 = 10;
+
+    // Compliance cases (compliance-and-statistics.md A.3), from 2026-07 on, on a project's longest-serving worker:
+    // on A003-P001 a worker without a labour contract (漏签), on A002-P002 one whose injury insurance is not paid.
+    private static readonly DateOnly PlantedFrom = new(2026, 7, 1);
+    private const string UncontractedProject = "A003-P001", UninsuredProject = "A002-P002";
 
     private sealed record Billing(DispatchProject Project, DateOnly Month, decimal Amount);
 
@@ -58,8 +64,13 @@ internal static class DispatchDatasets
                     {
                         var gross = Formats.ToMoney(worker.BaseWage * random.Between(0.97, 1.12)); // overtime varies
                         var slip = Payslip.For(project, gross);
+                        var longest = worker == rosters[project.Id].Workers[0];
+                        // planted after the draws, so every other figure stays as it was
+                        if (longest && project.Id == UninsuredProject && month >= PlantedFrom)
+                            slip = slip with { EmployerInjury = 0m, BilledTotal = slip.BilledTotal - slip.EmployerInjury };
                         billed += slip.BilledTotal;
                         var row = slip.Row(month, project.Id, worker.Id, worker.ContractStart, worker.ContractEnd);
+                        if (longest && project.Id == UncontractedProject && month >= PlantedFrom) (row[3], row[4]) = (null, null);
                         if (first && agency.Id == "A002" && month == BadSettlementMonth) row[18] = slip.NetPay + 100.00m;
                         first = false;
                         file.Write(row);
