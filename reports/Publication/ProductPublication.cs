@@ -27,7 +27,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             .GetRanking(request.Period, request.Region, request.Kind, request.Top, cancellationToken);
         var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, ranking.RegionCode);
-        var table = RankingReport.Build(ranking.Rows, ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names));
+        var table = RankingReport.Build(OccupationGroup.Filter(ranking.Rows, request.Group, r => r.OccupationCode), ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names));
         var shortage = ranking.Kind == RankingKind.Shortage;
         var empty = shortage
             ? $"no occupation meets the thresholds in {ranking.Period.Label} ({scope}): the shortage list needs demand > supply and demand ≥ {_options.RankingMinimum}"
@@ -41,7 +41,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, guidance.RegionCode);
         var period = guidance.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var table = WageReport.Build(guidance.Rows, Context(period, scope, guidance.Notes, names));
+        var table = WageReport.Build(OccupationGroup.Filter(guidance.Rows, request.Group, r => r.OccupationCode), Context(period, scope, guidance.Notes, names));
         if (guidance.Notes.SuppressionLegendZh is { } legend) table = table with { Notes = table.Notes with { SuppressionLegend = legend } };
         return Result(table, FileStem("市场工资价位", period, guidance.RegionCode),
             $"no full-time employment with a monthly wage was registered in {period} ({scope})");

@@ -9,9 +9,9 @@ namespace Analytics.Reports.Publication;
 
 /// <param name="Region">scope incl. descendants; null = all regions</param>
 /// <param name="Top">rows kept; null = MetricsOptions.RankingTop</param>
-public sealed record RankingRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage);
+public sealed record RankingRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage, string? Group = null);
 
-public sealed record WageRequest(int Year, string? Region = null);
+public sealed record WageRequest(int Year, string? Region = null, string? Group = null);
 
 /// <param name="AgencyId">the tenant boundary: a dispatch-agency manager's request always carries their own agency; null = all agencies</param>
 public sealed record MarginRequest(MonthRange Months, string? AgencyId = null);
