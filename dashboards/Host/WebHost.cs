@@ -50,6 +50,8 @@ public static class WebHost
         // A page's empty 403/404/500 becomes the Chinese (or English) error page; APIs keep their own bodies.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/_blazor"),
             branch => branch.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so a re-executed request (/error/403) finds its page.
+        app.UseRouting();
         app.Use(RememberLanguage);
         app.UseBusyRefusal();
         app.UseRateLimiter();

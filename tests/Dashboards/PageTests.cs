@@ -43,7 +43,7 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
     [InlineData("stat", "/wages?year=2026&region=440000", 1, true)]
     [InlineData("stat", "/data", 0, true)]
     [InlineData("agency1", "/projects?from=2026-01&to=2026-06", 1, true)]
-    [InlineData("admin", "/rankings?period=2026Q3&group=2", 1, true)]
+    [InlineData("admin", "/rankings?period=2026Q3&group=4", 1, true)]
     [InlineData("admin", "/admin/users", 0, true)]
     public async Task Each_page_runs_interactively_and_draws_its_charts_with_data(string user, string url, int charts, bool hasTable)
     {
