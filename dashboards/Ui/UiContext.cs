@@ -24,8 +24,15 @@ public sealed class UiContext(IHttpContextAccessor accessor)
     public bool IsEnglish => _english ?? EnglishOf(accessor.HttpContext);
 
     /// <summary>The language a request asks for: its <c>?lang=</c>, else the cookie a switch left.</summary>
-    public static bool EnglishOf(HttpContext? http) => http is not null &&
-        (http.Request.Query.TryGetValue("lang", out var q) ? q == "en" : http.Request.Cookies[LanguageCookie] == "en");
+    public static bool EnglishOf(HttpContext? http)
+    {
+        if (http is null) return false;
+        // An error page re-executed for another address reads that address's ?lang=.
+        var query = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } original
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original.OriginalQueryString)
+            : http.Request.Query.ToDictionary(q => q.Key, q => q.Value);
+        return query.TryGetValue("lang", out var lang) ? lang == "en" : http.Request.Cookies[LanguageCookie] == "en";
+    }
 
     /// <summary>Fixes the language and user of an open page (its circuit has no HttpContext).</summary>
     public void Attach(bool english, ClaimsPrincipal user)

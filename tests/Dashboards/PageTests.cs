@@ -150,7 +150,7 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
         (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue();
         (await page.InputValueAsync("select[name=region]")).ShouldBe("");
         (await page.InputValueAsync("input[name=period]")).ShouldBe("2026Q3");
-        (await page.TextContentAsync("h1")).ShouldBe(nationalTitle);
+        await page.WaitForFunctionAsync("t => document.querySelector('h1')?.textContent === t", nationalTitle, new() { Timeout = 5_000 });
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class RestartAndDrillTests(DemoSite site, BrowserFixture chromium) : ICla
         using var dir = new Warehouse.DuckDb.TestDirectory();
         DemoGenerator.Write(dir.Path, 0.05);
         var urls = $"http://127.0.0.1:{FreePort()}";
-        var server = await AppServer.StartAsync(dir.Path, urls: urls);
+        var server = await AppServer.StartAsync(dir.Path, asServe: true, urls: urls);
         await server.Get<IngestRunner>().RunPassAsync();
         var page = await _browser.SignedInPageAsync(server.BaseAddress, "stat");
         await page.GotoAsync("/rankings?period=2026Q3");
@@ -60,7 +60,7 @@ public class RestartAndDrillTests(DemoSite site, BrowserFixture chromium) : ICla
         var inbox = Directory.CreateDirectory(Path.Combine(dir.Path, "inbox", "vacancies")).FullName;
         await File.WriteAllTextAsync(Path.Combine(inbox, "zz-restart.csv"),
             $"posting_id,registered_on,region_code,employer_id,occupation_code,positions\nRESTART-{Guid.NewGuid():N},2026-08-15,440106,E-R,{code},900\n");
-        server = await AppServer.StartAsync(dir.Path, urls: urls);
+        server = await AppServer.StartAsync(dir.Path, asServe: true, urls: urls);
         await using var _ = server;
         var started = Stopwatch.StartNew();
         await server.Get<IngestRunner>().RunPassAsync();
