@@ -48,7 +48,8 @@ public static class WebHost
         app.UseSecurityHeaders();
         app.UseMalformedRequestRefusal();
         // A page's empty 403/404/500 becomes the Chinese (or English) error page; APIs keep their own bodies.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/_blazor"),
+        // Only for page reads: a refused form post keeps its plain 400/413.
+        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/_blazor"),
             branch => branch.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         // Routing after the status code pages, so a re-executed request (/error/403) finds its page.
         app.UseRouting();
@@ -72,7 +73,8 @@ public static class WebHost
         app.MapOpenApi();
         // blazor.web.js, site.css and Plotly.Blazor's plotly.js (_content/Plotly.Blazor/), compressed and cached.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our CSP already says frame-ancestors 'none'; Blazor would add a second policy header of its own.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

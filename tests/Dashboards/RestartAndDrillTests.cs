@@ -42,6 +42,8 @@ public class RestartAndDrillTests(DemoSite site, BrowserFixture chromium) : ICla
     {
         using var dir = new Warehouse.DuckDb.TestDirectory();
         DemoGenerator.Write(dir.Path, 0.05);
+        // A demo folder, as serve makes it: its users are kept in users.json, so the restart knows the same users.
+        await File.WriteAllTextAsync(Path.Combine(dir.Path, Analytics.Dashboards.Host.DemoBootstrap.MarkerFile), "test\n");
         var urls = $"http://127.0.0.1:{FreePort()}";
         var server = await AppServer.StartAsync(dir.Path, asServe: true, urls: urls);
         await server.Get<IngestRunner>().RunPassAsync();
