@@ -28,9 +28,17 @@ public class RestartAndDrillTests(DemoSite site, BrowserFixture chromium) : ICla
             codes.ShouldNotBeEmpty();
             codes.ShouldAllBe(c => c.Length == codeLength);
             if (level == "occupation") break;
-            await page.WaitForSelectorAsync("#group-chart .main-svg");
-            await page.Locator("#group-chart .bars .point path").First.ClickAsync(new() { Force = true });
-            await page.WaitForURLAsync(url => url.Contains("group=") && Uri.UnescapeDataString(url).Contains("group=" + codes[0]), new() { Timeout = 15_000 });
+            // Plotly has drawn this level (react replaces the previous level's bars in place).
+            await page.WaitForFunctionAsync("code => document.getElementById('group-chart-plot')?.data?.[0]?.x?.[0] === code", codes[0], new() { Timeout = 15_000 });
+            // The click handler is attached once plotly is ready; a click before that is lost, so click until the page moves.
+            var target = "group=" + codes[0];
+            for (var attempt = 0; attempt < 20 && !Uri.UnescapeDataString(page.Url).Contains(target); attempt++)
+            {
+                await page.Locator("#group-chart .bars .point path").First.ClickAsync(new() { Force = true });
+                try { await page.WaitForURLAsync(url => Uri.UnescapeDataString(url).Contains(target), new() { Timeout = 1_000 }); }
+                catch (TimeoutException) { }
+            }
+            Uri.UnescapeDataString(page.Url).ShouldContain(target);
         }
         // Back goes up one level.
         await page.GoBackAsync();
