@@ -39,6 +39,8 @@ public static class AnalyticsHost
     public static WebApplicationBuilder CreateWebBuilder(string[] configurationArgs) => WebApplication.CreateBuilder(new WebApplicationOptions
     {
         Args = configurationArgs,
+        // The assembly's name, also when a test process hosts it: the static web assets manifests carry it.
+        ApplicationName = typeof(AnalyticsHost).Assembly.GetName().Name,
         ContentRootPath = AppContext.BaseDirectory,
         WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         EnvironmentName = EnvironmentName(),

@@ -4,11 +4,12 @@ using Analytics.Dashboards.Auth;
 using Analytics.Ingest.Scheduling;
 using Analytics.Dashboards.Components;
 using Analytics.Dashboards.Data;
-using Analytics.Dashboards.Live;
 using Analytics.Dashboards.Ui;
 using Analytics.Warehouse.DuckDb;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Analytics.Dashboards.Host;
 
@@ -30,23 +31,35 @@ public static class WebHost
         var paths = builder.AddAnalytics(options.DataDirectory);
         builder.Services.AddSingleton(options);
         AddSecurity(builder.Services, builder.Configuration, paths.Root);
-        builder.Services.AddRazorComponents();
+        ServeStaticWebAssets(builder);
+        // Every page but sign-in and the error pages runs in a circuit: filters, live updates and
+        // chart clicks go over its WebSocket (connect-src 'self' in the CSP), no script of our own.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            // A ping a second lets a browser notice a lost connection within its 4 s timeout (js/start.js).
+            .AddHubOptions(hub => hub.KeepAliveInterval = TimeSpan.FromSeconds(1));
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        // The auth cookie stays readable across a host restart, so a wall screen reconnects signed in.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Root, "keys")))
+            .SetApplicationName("analytics");
         // Chinese text is written as UTF-8, not as &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UiContext>();
-        builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        builder.Services.AddSingleton<LakeNotifier>();
         builder.Services.AddWarehouseServices(builder.Configuration, paths.Root);
         builder.Services.AddIngestScheduling(builder.Configuration, paths.Root);
 
         var app = builder.Build();
-        ForwardLakeChanges(app);
         app.UseSecurityHeaders();
         app.UseMalformedRequestRefusal();
-        app.UseStaticFiles();
+        // A page's empty 403/404/500 becomes the Chinese (or English) error page; APIs keep their own bodies.
+        // Only for page reads: a refused form post keeps its plain 400/413.
+        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/_blazor"),
+            branch => branch.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so a re-executed request (/error/403) finds its page.
+        app.UseRouting();
         app.Use(RememberLanguage);
         app.UseBusyRefusal();
         app.UseRateLimiter();
@@ -61,21 +74,29 @@ public static class WebHost
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapUserAdminEndpoints();
-        app.MapHub<LakeHub>(LakeHub.Path);
         app.MapApiEndpoints();
         app.MapExportEndpoints();
         app.MapDataDeskEndpoints();
         app.MapOpenApi();
-        app.MapRazorComponents<App>();
+        // blazor.web.js, site.css and Plotly.Blazor's plotly.js (_content/Plotly.Blazor/), compressed and cached.
+        app.MapStaticAssets().AllowAnonymous();
+        // Our CSP already says frame-ancestors 'none'; Blazor would add a second policy header of its own.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
-    /// <summary>Every batch the ingest commits is pushed to the browsers through the hub.</summary>
-    private static void ForwardLakeChanges(WebApplication app)
+    /// <summary>
+    /// A built (not published) binary finds package assets such as _content/Plotly.Blazor/ and
+    /// _framework/blazor.web.js through the build's runtime manifest, which ASP.NET Core reads only in
+    /// Development; read it in every environment when it is there. A published folder has no such
+    /// manifest: its wwwroot holds the files themselves.
+    /// </summary>
+    private static void ServeStaticWebAssets(WebApplicationBuilder builder)
     {
-        var notifier = app.Services.GetRequiredService<LakeNotifier>();
-        app.Services.GetRequiredService<Analytics.Ingest.LakeEvents>().LakeChanged += (_, change) =>
-            _ = notifier.PublishAsync(new LakeChange(change.Datasets, change.BatchId.ToString(), DateTimeOffset.UtcNow));
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.runtime.json");
+        if (!File.Exists(manifest)) return;
+        builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
+        builder.WebHost.UseStaticWebAssets();
     }
 
     /// <summary>A <c>?lang=</c> switch is remembered in a cookie so that every later page keeps it.</summary>
@@ -106,7 +127,7 @@ public static class WebHost
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             // Sign-out and an admin's change of role, agency or password end the session at once.
             cookie.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
-            // APIs and the hub answer 401/403; only pages redirect to the sign-in form.
+            // APIs answer 401/403; only pages redirect to the sign-in form.
             cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         });
@@ -118,7 +139,7 @@ public static class WebHost
     private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/openapi"))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/openapi"))
             context.Response.StatusCode = status;
         else if (status == StatusCodes.Status403Forbidden)
             context.Response.StatusCode = status;

@@ -1,49 +1,57 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Analytics.Dashboards.Ui;
 
 /// <summary>
-/// Per request: the user, the language (Chinese first; <c>?lang=en</c> switches and is remembered
-/// in a cookie) and helpers for links that keep the page's filters in the URL.
+/// Per request, and per open page (circuit): the user, the language (Chinese first; <c>?lang=en</c>
+/// switches and is remembered in a cookie) and the number formats of the pages. A plain HTTP request
+/// reads both from its HttpContext; a page's circuit has none, so <c>Routes</c> hands them over once
+/// (<see cref="Attach"/>) from what the page's first request carried.
 /// </summary>
 public sealed class UiContext(IHttpContextAccessor accessor)
 {
     public const string LanguageCookie = "lang";
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
-    private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("No current request.");
+    private bool? _english;
+    private ClaimsPrincipal? _user;
 
-    public ClaimsPrincipal User => Http.User;
-    public string Path => Http.Request.Path.Value ?? "/";
+    public ClaimsPrincipal User => _user ?? accessor.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
-    public bool IsEnglish =>
-        Http.Request.Query.TryGetValue("lang", out var q) ? q == "en" : Http.Request.Cookies[LanguageCookie] == "en";
+    public bool IsEnglish => _english ?? EnglishOf(accessor.HttpContext);
+
+    /// <summary>The language a request asks for: its <c>?lang=</c>, else the cookie a switch left.</summary>
+    public static bool EnglishOf(HttpContext? http)
+    {
+        if (http is null) return false;
+        // An error page re-executed for another address reads that address's ?lang=.
+        var query = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } original
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original.OriginalQueryString)
+            : http.Request.Query.ToDictionary(q => q.Key, q => q.Value);
+        return query.TryGetValue("lang", out var lang) ? lang == "en" : http.Request.Cookies[LanguageCookie] == "en";
+    }
+
+    /// <summary>Fixes the language and user of an open page (its circuit has no HttpContext).</summary>
+    public void Attach(bool english, ClaimsPrincipal user)
+    {
+        _english = english;
+        _user = user;
+    }
+
+    /// <summary>A revalidated sign-in state (the stamp check of an open page) replaces the user.</summary>
+    public void Attach(AuthenticationState state) => _user = state.User;
 
     public string T(string chinese, string english) => IsEnglish ? english : chinese;
 
-    /// <summary>A link to another page of the app (the language is carried by its cookie).</summary>
-    public string Link(string path) => path;
-
-    public string SwitchLanguageLink()
-    {
-        var query = QueryHelpers.ParseQuery(Http.Request.QueryString.Value);
-        var values = query.Where(kv => kv.Key != "lang").ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
-        values["lang"] = IsEnglish ? "zh" : "en";
-        return QueryHelpers.AddQueryString(Path, values);
-    }
-
-    /// <summary>The current URL with one filter changed; other filters are kept.</summary>
-    public string WithFilter(string name, string? value)
-    {
-        var query = QueryHelpers.ParseQuery(Http.Request.QueryString.Value);
-        var values = query.Where(kv => kv.Key != name).ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
-        if (!string.IsNullOrEmpty(value)) values[name] = value;
-        return QueryHelpers.AddQueryString(Path, values);
-    }
-
-    public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v.ToString() : null;
+    /// <summary>
+    /// The current URL with the language switched; a full load (the link carries target="_top"), so the
+    /// server remembers the choice in its cookie and the page renders in the other language.
+    /// </summary>
+    public string SwitchLanguageLink(NavigationManager navigation) =>
+        navigation.GetUriWithQueryParameter("lang", IsEnglish ? "zh" : "en");
 
     /// <summary>Counts the way a Chinese reader expects: 12.3万 from 100,000 up (English: 123,456).</summary>
     public string Count(long? value) => value switch

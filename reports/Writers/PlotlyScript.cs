@@ -13,7 +13,7 @@ internal static class PlotlyScript
     private static string Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded; the build's FetchPlotly target did not run.");
+            ?? throw new InvalidOperationException($"{ResourceName} is not embedded; the build did not embed Plotly.Blazor's plotly.js (reports/plotly.targets).");
         using var reader = new StreamReader(stream);
         var source = reader.ReadToEnd();
         // Inlined as-is, a "</script" inside the library would end our <script> element early.

@@ -37,12 +37,12 @@ public sealed class AppServer : IAsyncDisposable
     /// </param>
     /// <param name="settings">configuration on top of the test defaults (e.g. <c>Dashboards:MaxConcurrentQueries</c>)</param>
     public static async Task<AppServer> StartAsync(string dataDirectory, bool scheduler = false, bool asServe = false, bool signInRateLimit = false,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
     {
         var configuration = new Dictionary<string, string?> { ["Ingest:Enabled"] = scheduler ? "true" : "false", ["Logging:LogLevel:Default"] = "Warning" };
         if (!signInRateLimit) configuration["SignIn:Burst"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
-        var options = new WebHostOptions { DataDirectory = dataDirectory, Urls = "http://127.0.0.1:0", Settings = configuration };
+        var options = new WebHostOptions { DataDirectory = dataDirectory, Urls = urls, Settings = configuration };
         var app = WebHost.Build(options);
         if (asServe) await DemoBootstrap.PrepareAsync(app, options, TextWriter.Null, CancellationToken.None);
         else foreach (var user in UserStore.DemoUsers()) app.Services.GetRequiredService<UserStore>().Add(user);

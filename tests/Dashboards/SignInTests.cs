@@ -15,7 +15,7 @@ public class SignInTests
         var page = await anonymous.GetAsync("/");
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         page.Headers.Location!.ToString().ShouldContain("/login");
-        (await anonymous.PostAsync("/hubs/lake/negotiate?negotiateVersion=1", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anonymous.PostAsync("/_blazor/negotiate?negotiateVersion=1", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await anonymous.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -105,7 +105,7 @@ public sealed class LiveCommandLineTests(LiveCommandLineTests.ServedFolder folde
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.SignedInPageAsync(folder.Serve.BaseAddress, "stat");
         await page.GotoAsync("/rankings?period=2026Q3");
-        await page.WaitForSelectorAsync("body[data-live-connected=true]");
+        await page.WaitForSelectorAsync("main[data-interactive=true]");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         var code = await page.TextContentAsync("#ranking-table tbody tr:first-child td:nth-child(2)");
         var before = long.Parse((await page.TextContentAsync("#ranking-table tbody tr:first-child td:nth-child(4)"))!.Replace(",", ""));
@@ -119,13 +119,29 @@ public sealed class LiveCommandLineTests(LiveCommandLineTests.ServedFolder folde
         ingest.Output.ShouldContain("\"loaded\"");
         ingest.Error.ShouldContain("held by another process", customMessage: "serve holds warehouse.duckdb, so the CLI could not sync it itself");
 
-        await page.WaitForSelectorAsync("body[data-refreshes]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.WaitForSelectorAsync("[data-live-updates]:not([data-live-updates='0'])", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         var reached = exited.Elapsed;
         log.WriteLine($"the CLI's batch was on the page {reached.TotalMilliseconds:N0} ms after the CLI exited");
         (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue();
         var row = page.Locator("#ranking-table tbody tr", new() { HasText = code! });
         long.Parse((await row.Locator("td:nth-child(4)").TextContentAsync())!.Replace(",", "")).ShouldBe(before + 700);
         reached.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task The_built_binary_serves_blazor_and_plotly_in_production_and_sign_in_loads_no_plotly()
+    {
+        // A plain build run as Production once answered 500 for package assets: they come from the build's manifest.
+        using var anonymous = new HttpClient { BaseAddress = folder.Serve.BaseAddress };
+        var login = await anonymous.GetStringAsync("/login");
+        login.ShouldContain("_framework/blazor.web.");
+        login.ShouldNotContain("plotly", Case.Insensitive);
+        foreach (var asset in new[] { "/_framework/blazor.web.js", "/_content/Plotly.Blazor/plotly-3.7.0.min.js", "/_content/Plotly.Blazor/plotly-interop-7.2.0.js" })
+        {
+            using var response = await anonymous.GetAsync(asset);
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, asset);
+            (await response.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(1000, asset);
+        }
     }
 
     [Fact]
