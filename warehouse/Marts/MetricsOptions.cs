@@ -35,4 +35,10 @@ public sealed class MetricsOptions
 
     /// <summary>§3: days past due_on after which an outstanding invoice raises overdue_receivable.</summary>
     public int OverdueDays { get; set; } = 30;
+
+    /// <summary>§4 (compliance-and-statistics.md B.2): days registered at the month's end from which a registered unemployed person is long-term.</summary>
+    public int LongTermUnemployedDays { get; set; } = 365;
+
+    /// <summary>§1 release figures (compliance-and-statistics.md C): k of "into and out of the top k".</summary>
+    public int ReleaseTopMovers { get; set; } = 10;
 }
