@@ -31,6 +31,17 @@ public static class ExportEndpoints
                 month is null ? calendar.LatestMonth() : ReportingPeriod.ParseMonth(month), region))))
             .RequireAuthorization(Policies.LabourMarket);
 
+        export.MapGet("/structure", (HttpContext http, string? format, string? period, string? breakdown, string? region,
+                ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Structure(new StructureRequest(ApiEndpoints.PeriodOrLatest(period, calendar),
+                Analytics.Warehouse.Marts.Structure.StructureService.Parse(breakdown ?? "gender"), region))))
+            .RequireAuthorization(Policies.LabourMarket);
+
+        export.MapGet("/release", (HttpContext http, string? format, string? period, string? region, string? kind, int? top,
+                ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Release(new ReleaseRequest(ApiEndpoints.PeriodOrLatest(period, calendar), region, top, ApiEndpoints.ParseKind(kind)))))
+            .RequireAuthorization(Policies.LabourMarket);
+
         export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency,
             ProductPublication publication, DataCalendar calendar) =>
         {

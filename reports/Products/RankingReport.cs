@@ -13,14 +13,6 @@ public static class RankingReport
 {
     private static readonly Dictionary<string, string> RankChangeLabels = new() { ["new"] = "新进" };
 
-    /// <summary>GB/T 6565-2015 (2022 edition) major groups, for the per-group count the published table states.</summary>
-    private static readonly Dictionary<string, string> MajorGroups = new()
-    {
-        ["1"] = "党的机关、国家机关、群众团体和社会组织、企事业单位人员", ["2"] = "专业技术人员", ["3"] = "办事人员和有关人员",
-        ["4"] = "社会生产服务和生活服务人员", ["5"] = "农、林、牧、渔业生产及辅助人员", ["6"] = "生产制造及有关人员",
-        ["7"] = "军人", ["8"] = "不便分类的其他从业人员",
-    };
-
     public static IReadOnlyList<ReportColumn> Columns(IReadOnlyDictionary<string, string> regionNames) =>
     [
         new("rank", "排名", "Rank", ColumnKind.Integer),
@@ -35,7 +27,8 @@ public static class RankingReport
         new("typical_cities", "需求典型城市", "Typical cities", ColumnKind.Codes) { Labels = regionNames },
     ];
 
-    public static ReportTable Build<T>(IEnumerable<T> rows, RankingKind kind, ReportContext context)
+    /// <param name="release">the list's release figures (compliance-and-statistics.md C), stated in the notes; without them the notes count listed occupations per major group</param>
+    public static ReportTable Build<T>(IEnumerable<T> rows, RankingKind kind, ReportContext context, RankingRelease? release = null)
     {
         var shortage = kind == RankingKind.Shortage;
         var table = ReportBuilder.Table(
@@ -47,7 +40,10 @@ public static class RankingReport
         {
             Totals = [Totals(table)],
             TotalsTitleZh = "列入职业合计",
-            Notes = table.Notes with { Remarks = table.IndexOf("occupation_code") < 0 ? [] : [GroupCounts(table)] },
+            Notes = table.Notes with
+            {
+                Remarks = release is not null ? ReleaseReport.Remarks(release) : table.IndexOf("occupation_code") < 0 ? [] : [GroupCounts(table)],
+            },
         };
         return table with { Chart = Charts.Bar(table, table.Rows, shortage ? "需求人数与求职人数（按缺口排序）" : "求职人数与需求人数", Charts.LabelField(table, "occupation_name", "occupation_code"), "demand", "supply") };
     }
@@ -103,7 +99,7 @@ public static class RankingReport
         var counts = table.Rows
             .Select(row => row.Values[code] is string { Length: > 0 } occupation ? occupation[..1] : "")
             .GroupBy(major => major).OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => $"第{group.Key}大类（{MajorGroups.GetValueOrDefault(group.Key, "未知")}）{group.Count()}个");
+            .Select(group => $"第{group.Key}大类（{MajorGroups.Name(group.Key) ?? "未知"}）{group.Count()}个");
         return "列入职业按大类：" + string.Join("；", counts) + "。";
     }
 }

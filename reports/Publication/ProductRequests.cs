@@ -18,3 +18,9 @@ public sealed record MarginRequest(MonthRange Months, string? AgencyId = null);
 
 /// <param name="Month">the first day of the month</param>
 public sealed record IndicatorRequest(DateOnly Month, string? Region = null);
+
+/// <param name="Period">a quarter or a month (year of the period = the year ages are reached in)</param>
+public sealed record StructureRequest(ReportingPeriod Period, Analytics.Warehouse.Marts.Structure.StructureBreakdown Breakdown, string? Region = null);
+
+/// <param name="Top">list length; null = MetricsOptions.RankingTop</param>
+public sealed record ReleaseRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage);
