@@ -74,7 +74,7 @@ public static class RankingsBench
     }
 
     /// <summary>Synthetic rows written by DuckDB itself: 2 years of registrations, ~1,500 occupations, ~1,000 counties.</summary>
-    private static void Generate(string dir, long rows)
+    internal static void Generate(string dir, long rows)
     {
         if (File.Exists(Path.Combine(dir, $"lake-rows-{rows}"))) return;
         foreach (var dataset in new[] { "vacancies", "jobseekers" })

@@ -8,6 +8,7 @@ using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
 using Analytics.Warehouse.Marts.Projects;
 using Analytics.Warehouse.Marts.Rankings;
+using Analytics.Warehouse.Marts.Structure;
 using Analytics.Warehouse.Marts.SupplyDemand;
 using Analytics.Warehouse.Marts.Wages;
 
@@ -36,6 +37,12 @@ public static class ApiEndpoints
         market.MapGet("/indicators", (HttpContext http, string? month, string? region, ProductPublication publication, DataCalendar calendar) =>
             Report(http, () => publication.Indicators(ProductRequestsFromQuery.Indicators(month, region, calendar))))
             .WithSummary("Labour-market indicators of a month: the scope, then its direct children (metrics.md §4)");
+        market.MapGet("/structure", (HttpContext http, string? period, string? breakdown, string? region, StructureService service, DataCalendar calendar) =>
+            Answer(http, () => service.Get(PeriodOrLatest(period, calendar), StructureService.Parse(breakdown ?? "gender"), region)))
+            .WithSummary("Demand and supply split by gender, age_band, education, category or industry (compliance-and-statistics.md B.1)");
+        market.MapGet("/release", (HttpContext http, string? period, string? region, string? kind, int? top, RankingReleaseService service, DataCalendar calendar) =>
+            Answer(http, () => service.Get(PeriodOrLatest(period, calendar), region, ParseKind(kind), top)))
+            .WithSummary("A ranking's release figures: totals and their change, entries, exits, movers, major groups (compliance-and-statistics.md C)");
 
         var projects = api.MapGroup("").RequireAuthorization(Policies.Projects);
         // asOf: the cut-off day of compliance-and-statistics.md A.2 (default today, so a cached answer lasts the day at most)

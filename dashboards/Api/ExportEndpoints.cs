@@ -36,6 +36,17 @@ public static class ExportEndpoints
             Download(http, format, () => publication.Indicators(ProductRequestsFromQuery.Indicators(month, region, calendar))))
             .RequireAuthorization(Policies.LabourMarket);
 
+        export.MapGet("/structure", (HttpContext http, string? format, string? period, string? breakdown, string? region,
+                ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Structure(new StructureRequest(ApiEndpoints.PeriodOrLatest(period, calendar),
+                Analytics.Warehouse.Marts.Structure.StructureService.Parse(breakdown ?? "gender"), region))))
+            .RequireAuthorization(Policies.LabourMarket);
+
+        export.MapGet("/release", (HttpContext http, string? format, string? period, string? region, string? kind, int? top,
+                ProductPublication publication, DataCalendar calendar) =>
+            Download(http, format, () => publication.Release(new ReleaseRequest(ApiEndpoints.PeriodOrLatest(period, calendar), region, top, ApiEndpoints.ParseKind(kind)))))
+            .RequireAuthorization(Policies.LabourMarket);
+
         export.MapGet("/margins", (HttpContext http, ClaimsPrincipal user, string? format, string? from, string? to, string? agency, string? asOf,
             ProductPublication publication, DataCalendar calendar) =>
         {

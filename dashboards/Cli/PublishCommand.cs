@@ -5,11 +5,12 @@ using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Margins;
 using Analytics.Warehouse.Marts.Rankings;
 using Analytics.Warehouse.Marts.Wages;
+using Analytics.Warehouse.Marts.Structure;
 
 namespace Analytics.Dashboards.Cli;
 
 /// <summary>
-/// <c>publish rankings|wages|margins|indicators ... [--group G (rankings, wages)] --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
+/// <c>publish rankings|wages|margins|indicators|structure|release ... [--group G (rankings, wages)] --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
 /// Exit 0 when the file is written (an empty table too, explained on stderr), 1 when the work fails
 /// (no committed batch in the lake yet, output not writable), 2 on bad arguments (including a period or
 /// region the marts reject). Without --out, CSV, JSON and Arrow go to stdout; XLSX, HTML and Parquet need --out.
@@ -36,13 +37,15 @@ public static class PublishCommand
 
     public static Command Create()
     {
-        var publish = new Command("publish", "Publish rankings, wages, margins or indicators as CSV, XLSX, JSON, HTML, Arrow or Parquet");
+        var publish = new Command("publish", "Publish rankings, wages, margins, indicators, structure or release figures as CSV, XLSX, JSON, HTML, Arrow or Parquet");
         publish.Options.Add(FormatOption);
         publish.Options.Add(OutOption);
         publish.Subcommands.Add(Rankings());
         publish.Subcommands.Add(Wages());
         publish.Subcommands.Add(Margins());
         publish.Subcommands.Add(Indicators());
+        publish.Subcommands.Add(Structure());
+        publish.Subcommands.Add(Release());
         return publish;
     }
 
@@ -113,6 +116,39 @@ public static class PublishCommand
         {
             var request = new IndicatorRequest(parse.GetValue(month), parse.GetValue(region));
             return (service, ct) => service.Indicators(request, ct);
+        }, cancellation));
+        return command;
+    }
+
+    private static Command Structure()
+    {
+        var period = new Option<string>("--period") { Description = "A quarter (2026Q3) or a month (2026-09)", Required = true };
+        var breakdown = new Option<string>("--breakdown") { Description = "gender | age_band | education | category | industry", Required = true }
+            .AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. StructureService.BreakdownNames]);
+        var region = RegionOption();
+        var command = new Command("structure", "Demand and supply split by one attribute (compliance-and-statistics.md B.1)") { period, breakdown, region };
+        command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
+        {
+            var request = new StructureRequest(ReportingPeriod.Parse(parse.GetValue(period)!), StructureService.Parse(parse.GetValue(breakdown)), parse.GetValue(region));
+            return (service, ct) => service.Structure(request, ct);
+        }, cancellation));
+        return command;
+    }
+
+    private static Command Release()
+    {
+        var period = new Option<string>("--period") { Description = "A quarter (2026Q3) or a month (2026-09)", Required = true };
+        var region = RegionOption();
+        var top = new Option<int?>("--top") { Description = "List length, the previous list's too (default: Metrics:RankingTop, 100)" };
+        var kind = new Option<string>("--kind") { Description = "shortage (最缺工) or surplus (求职大于招聘)", DefaultValueFactory = _ => "shortage" }
+            .AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "shortage", "surplus");
+        var command = new Command("release", "The ranking's release figures: totals and their change, entries, exits, movers, major groups (compliance-and-statistics.md C)")
+            { period, region, kind, top };
+        command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
+        {
+            var request = new ReleaseRequest(ReportingPeriod.Parse(parse.GetValue(period)!), parse.GetValue(region), parse.GetValue(top),
+                parse.GetValue(kind)!.Equals("surplus", StringComparison.OrdinalIgnoreCase) ? RankingKind.Surplus : RankingKind.Shortage);
+            return (service, ct) => service.Release(request, ct);
         }, cancellation));
         return command;
     }

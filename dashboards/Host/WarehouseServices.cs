@@ -27,6 +27,8 @@ public static class WarehouseServices
         services.AddSingleton<WageGuidanceService>();
         services.AddSingleton<ProjectMarginService>();
         services.AddSingleton<IndicatorService>();
+        services.AddSingleton<Analytics.Warehouse.Marts.Structure.StructureService>();
+        services.AddSingleton<Analytics.Warehouse.Marts.Rankings.RankingReleaseService>();
         services.AddSingleton<ProjectDetailService>();
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();

@@ -145,6 +145,9 @@ public static class Datasets
     ], ["retiree_id"], "retired_on",
     [
         new NotBefore("retired_on", "birth_date", Strict: true),
+        // compliance-and-statistics.md B.4: nobody dies or leaves before retiring, so the month's
+        // stock changes by exactly new_retirees − retiree_deaths − retiree_transfers_out
+        new NotBefore("status_on", "retired_on"),
         new RequiredWhen("status_on", "status is not active", (row, s) => row.Texts[s.IndexOf("status")] is not (null or "active")),
     ]);
 

@@ -16,6 +16,9 @@ public sealed record ReportTable(
     public string TotalsTitleZh { get; init; } = "合计";
     public ChartSpec? Chart { get; init; }
 
+    /// <summary>When set, the JSON of the table is this one object instead of the rows (a product of figures, not rows: publish release).</summary>
+    public System.Text.Json.Nodes.JsonObject? Document { get; init; }
+
     public int IndexOf(string field)
     {
         for (var i = 0; i < Columns.Count; i++)

@@ -1,7 +1,6 @@
-namespace Analytics.Reports.Products;
+using Analytics.Warehouse.Marts.Rankings;
 
-/// <summary>A GB/T 6565 major group: its one-digit code and its names.</summary>
-public sealed record MajorGroup(string Code, string Zh, string En);
+namespace Analytics.Reports.Products;
 
 /// <summary>
 /// The names of occupation groups of GB/T 6565-2015 (2022 edition), metrics.md §1 "Group level": the
@@ -10,17 +9,7 @@ public sealed record MajorGroup(string Code, string Zh, string En);
 /// </summary>
 public static class OccupationGroupNames
 {
-    public static IReadOnlyList<MajorGroup> Major { get; } =
-    [
-        new("1", "党的机关、国家机关、群众团体和社会组织、企事业单位负责人", "Heads of organisations"),
-        new("2", "专业技术人员", "Professionals and technicians"),
-        new("3", "办事人员和有关人员", "Clerks"),
-        new("4", "社会生产服务和生活服务人员", "Service workers"),
-        new("5", "农、林、牧、渔业生产及辅助人员", "Agriculture, forestry, animal husbandry and fishery"),
-        new("6", "生产制造及有关人员", "Production and manufacturing"),
-        new("7", "军队人员", "Military"),
-        new("8", "不便分类的其他从业人员", "Others"),
-    ];
+    public static IReadOnlyList<MajorGroup> Major => MajorGroups.All;
 
     /// <summary>What a report shows for an occupation code the reference data has no name for (datasets.md: "(未知)").</summary>
     public const string UnknownName = "(未知)";
@@ -36,5 +25,5 @@ public static class OccupationGroupNames
     /// <summary>The group as a file name carries it: 第2大类, 中类2-02, 小类2-02-10.</summary>
     public static string FileTag(string group) => group.Length == 1 ? $"第{group}大类" : $"{LevelZh(group)}{group}";
 
-    public static string MajorNameZh(string code) => Major.FirstOrDefault(g => g.Code == code)?.Zh ?? "未知";
+    public static string MajorNameZh(string code) => MajorGroups.Name(code) ?? "未知";
 }

@@ -32,7 +32,8 @@ public static class RankingReport
         new("typical_cities", "需求典型城市", "Typical cities", ColumnKind.Codes) { Labels = regionNames },
     ];
 
-    public static ReportTable Build<T>(IEnumerable<T> rows, RankingKind kind, ReportContext context)
+    /// <param name="release">the list's release figures (compliance-and-statistics.md C), stated in the notes; without them the notes count listed occupations per major group</param>
+    public static ReportTable Build<T>(IEnumerable<T> rows, RankingKind kind, ReportContext context, RankingRelease? release = null)
     {
         var shortage = kind == RankingKind.Shortage;
         var table = ReportBuilder.Table(
@@ -43,7 +44,10 @@ public static class RankingReport
         {
             Totals = [Totals(table)],
             TotalsTitleZh = "列入职业合计",
-            Notes = table.Notes with { Remarks = table.IndexOf("occupation_code") < 0 ? [] : [GroupCounts(table)] },
+            Notes = table.Notes with
+            {
+                Remarks = release is not null ? ReleaseReport.Remarks(release) : table.IndexOf("occupation_code") < 0 ? [] : [GroupCounts(table)],
+            },
         };
         return table with { Chart = Charts.Bar(table, table.Rows, shortage ? "需求人数与求职人数（按缺口排序）" : "求职人数与需求人数", Charts.LabelField(table, "occupation_name", "occupation_code"), "demand", "supply") };
     }

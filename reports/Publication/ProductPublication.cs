@@ -7,6 +7,7 @@ using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
 using Analytics.Warehouse.Marts.Rankings;
 using Analytics.Warehouse.Marts.SupplyDemand;
+using Analytics.Warehouse.Marts.Structure;
 using Analytics.Warehouse.Marts.Wages;
 
 namespace Analytics.Reports.Publication;
@@ -29,9 +30,12 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             .GetRanking(request.Period, request.Region, request.Kind, request.Top, cancellationToken);
         // The group filters the published top-N list (as the page shows it), before totals, chart and group counts.
         var rows = OccupationGroup.Filter(ranking.Rows, group, row => row.OccupationCode);
+        // the notes state the list's release figures (compliance-and-statistics.md C)
+        var release = new RankingReleaseService(catalog, _options)
+            .Get(request.Period, request.Region, request.Kind, request.Top, cancellationToken: cancellationToken);
         var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, ranking.RegionCode, group);
-        var table = RankingReport.Build(rows, ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names));
+        var table = RankingReport.Build(rows, ranking.Kind, Context(ranking.Period.Label, scope, ranking.Notes, names), release);
         var shortage = ranking.Kind == RankingKind.Shortage;
         var empty = shortage
             ? $"no occupation meets the thresholds in {ranking.Period.Label} ({scope}): the shortage list needs demand > supply and demand ≥ {_options.RankingMinimum}"
@@ -104,6 +108,46 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         return Result(IndicatorReport.Build(rows, context), FileStem("劳动力市场主要指标", period, code),
             $"no region in scope {scope} has data for {period}");
     }
+
+    public PublishableReport Structure(StructureRequest request, CancellationToken cancellationToken = default)
+    {
+        var structure = new StructureService(catalog).Get(request.Period, request.Breakdown, request.Region, cancellationToken);
+        var names = catalog.Use(RegionNames.Load);
+        var scope = ScopeName(names, structure.RegionCode);
+        var table = StructureReport.Build(structure.Rows, request.Breakdown, Context(structure.Period.Label, scope, [], structure.DataAsOf, names));
+        var breakdown = StructureService.Name(request.Breakdown);
+        return Result(table, FileStem($"求职与招聘结构_{breakdown}", structure.Period.Label, structure.RegionCode),
+            $"no vacancy or job-seeker registration in {structure.Period.Label} ({scope}) records the {breakdown} side(s) split");
+    }
+
+    public PublishableReport Release(ReleaseRequest request, CancellationToken cancellationToken = default)
+    {
+        var release = new RankingReleaseService(catalog, _options)
+            .Get(request.Period, request.Region, request.Kind, request.Top, cancellationToken: cancellationToken);
+        var names = catalog.Use(RegionNames.Load);
+        var scope = ScopeName(names, release.RegionCode);
+        ThresholdUsed[] thresholds =
+        [
+            new(request.Kind == RankingKind.Shortage ? "min_demand" : "min_supply", _options.RankingMinimum.ToString(), request.Kind == RankingKind.Shortage ? "最低招聘人数" : "最低求职人数"),
+            new("top", release.Top.ToString(), "列示职业数上限"),
+            new("k", release.K.ToString(), "进入/退出前k名的k"),
+        ];
+        var table = ReleaseReport.Build(release, Context(release.Period.Label, scope, thresholds, release.DataAsOf, names));
+        var product = request.Kind == RankingKind.Shortage ? "最缺工职业排行发布口径" : "求职大于招聘职业排行发布口径";
+        // never empty: the figures of an empty list are zeros and nulls, which is what a release states
+        return Result(table, FileStem(product, release.Period.Label, release.RegionCode), "the release has no figures");
+    }
+
+
+    /// <summary>A product whose method paragraph is the report's own (structure, release).</summary>
+    private ReportContext Context(string period, string scope, IReadOnlyList<ThresholdUsed> thresholds, BatchStamp? dataAsOf,
+        IReadOnlyDictionary<string, string> names) =>
+        new(period, scope, thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value)).ToArray(), dataAsOf?.BatchId)
+        {
+            RegionNames = names,
+            Options = _options,
+            DataAsOfTime = dataAsOf?.CommittedAt,
+        };
 
     private ReportContext Context(string period, string scope, PublicationNotes notes, IReadOnlyDictionary<string, string> names) =>
         new(period, scope, notes.Thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value)).ToArray(), notes.DataAsOf?.BatchId)

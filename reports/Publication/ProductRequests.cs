@@ -24,3 +24,9 @@ public sealed record IndicatorRequest(DateOnly Month, string? Region = null);
 /// <param name="Group">only codes in this occupation group (the drill-down's parent: major 2 → its medium groups); null = all</param>
 public sealed record SupplyDemandRequest(ReportingPeriod Period, Analytics.Warehouse.Marts.SupplyDemand.OccupationLevel Level = Analytics.Warehouse.Marts.SupplyDemand.OccupationLevel.Major,
     string? Region = null, string? Group = null);
+
+/// <param name="Period">a quarter or a month (year of the period = the year ages are reached in)</param>
+public sealed record StructureRequest(ReportingPeriod Period, Analytics.Warehouse.Marts.Structure.StructureBreakdown Breakdown, string? Region = null);
+
+/// <param name="Top">list length; null = MetricsOptions.RankingTop</param>
+public sealed record ReleaseRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage);

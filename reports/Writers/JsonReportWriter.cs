@@ -22,6 +22,11 @@ public sealed class JsonReportWriter : IReportWriter
     public void Write(ReportTable table, Stream output, IProgress<int>? rowsWritten = null)
     {
         using var json = new Utf8JsonWriter(output, Options);
+        if (table.Document is { } document)
+        {
+            document.WriteTo(json);
+            return;
+        }
         WriteRows(json, table, table.Rows, rowsWritten);
     }
 

@@ -74,6 +74,8 @@ public class FileFormatTests(SmallDemoInbox fixture)
         var retirees = DemoInbox.ReadCsvs(_inbox.Files("retirees")).ToList();
         retirees.Count(r => r["status"] != "active" && r["status_on"] == "").ShouldBe(1);
         retirees.ShouldContain(r => r["status"] == "deceased" && r["status_on"] != "");
+        // B.4: exactly one departure dated before the retirement it ends
+        retirees.Count(r => r["status_on"] != "" && string.CompareOrdinal(r["status_on"], r["retired_on"]) < 0).ShouldBe(1);
     }
 
     [Fact]

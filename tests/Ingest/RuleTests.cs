@@ -110,6 +110,8 @@ public class RuleTests
         { "retirees", "status=死亡;status_on=2026-08-01", null, null },
         { "retirees", "status=转出;status_on=2026-08-01", null, null },
         { "retirees", "status=gone", "status", "enum" },
+        { "retirees", "status=deceased;status_on=2015-04-30", "status_on", "status_on >= retired_on" },
+        { "retirees", "status=deceased;status_on=2015-05-01", null, null },
         { "retirees", "monthly_pension=", "monthly_pension", "required" },
         { "retirees", "solitary=2", "solitary", "bool" },
         { "retirees", "gender=", "gender", "required" },

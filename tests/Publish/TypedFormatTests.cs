@@ -138,6 +138,7 @@ public sealed class TypedFormatTests(PublishData data)
             "wages" => WageReport.Columns(none),
             "margins" => MarginReport.Columns(new Analytics.Warehouse.Marts.MetricsOptions()),
             "indicators" => IndicatorReport.Columns,
+            "structure" => StructureReport.Columns(Analytics.Warehouse.Marts.Structure.StructureBreakdown.Education),
             _ => throw new ArgumentOutOfRangeException(nameof(product)),
         };
         return columns.Single(c => c.Field == field);

@@ -48,6 +48,7 @@ public sealed class LiveCommandLineTests(LiveCommandLineTests.ServedFolder folde
         "wages" => "year=2026",
         "margins" => "from=2026-01&to=2026-06",
         "indicators" => "month=2026-09",
+        "structure" => "period=2026-09&breakdown=education",
         _ => throw new ArgumentOutOfRangeException(nameof(product)),
     };
 

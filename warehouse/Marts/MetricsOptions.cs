@@ -47,4 +47,10 @@ public sealed class MetricsOptions
 
     /// <summary>§3 (compliance A.4): an outstanding invoice due within this many days of the cut-off raises invoice_due_soon.</summary>
     public int DueSoonDays { get; set; } = 2;
+
+    /// <summary>§4 (compliance-and-statistics.md B.2): days registered at the month's end from which a registered unemployed person is long-term.</summary>
+    public int LongTermUnemployedDays { get; set; } = 365;
+
+    /// <summary>§1 release figures (compliance-and-statistics.md C): k of "into and out of the top k".</summary>
+    public int ReleaseTopMovers { get; set; } = 10;
 }

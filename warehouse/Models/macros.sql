@@ -47,3 +47,9 @@ CREATE OR REPLACE TEMP MACRO quantile_inc(xs, p) AS
 CREATE OR REPLACE TEMP MACRO age_years(birth, at_day) AS
     year(at_day) - year(birth)
     - CASE WHEN month(at_day) * 100 + day(at_day) < month(birth) * 100 + day(birth) THEN 1 ELSE 0 END;
+
+-- Change on the same period last year in percent, 1 decimal (compliance-and-statistics.md B.3):
+-- (x ÷ base − 1) × 100 from unrounded values; null when the base is ≤ 0 (a change from nothing
+-- or from a loss is not a percentage).
+CREATE OR REPLACE TEMP MACRO yoy_pct(x, base) AS
+    CASE WHEN base > 0 THEN round(div10(x * 100, base) - 100, 1) END;

@@ -3,37 +3,9 @@
 -- period of the same length (it ends at $start); $scope region scope (NULL = all);
 -- $kind 'shortage' | 'surplus'; $min_count minimum demand (shortage) or supply (surplus);
 -- $top rows kept; $cities typical cities per row.
-WITH occupations_in_period AS (
-    -- both periods in one scan
-    SELECT
-        occupation_code,
-        registered_on >= $start AS is_current,
-        sum(demand)             AS demand,
-        sum(supply)             AS supply
-    FROM stg_supply_demand
-    WHERE registered_on >= $previous_start AND registered_on < $end
-      AND in_scope(region_code, $scope)
-    GROUP BY ALL
-),
-listed AS (
-    SELECT
-        occupation_code, is_current, demand, supply,
-        row_number() OVER (
-            PARTITION BY is_current
-            ORDER BY
-                CASE WHEN $kind = 'shortage' THEN demand - supply ELSE supply - demand END DESC,
-                -- shortage: ratio descending, NULL (no supply at all) first; surplus: ascending.
-                -- The exact ratio, not the rounded one: a DOUBLE quotient of two integers is
-                -- correctly rounded, so equal ratios compare equal and different ones keep their order.
-                CASE WHEN supply > 0 THEN (CASE WHEN $kind = 'shortage' THEN demand ELSE -demand END) / supply END
-                    DESC NULLS FIRST,
-                occupation_code
-        ) AS rank
-    FROM occupations_in_period
-    WHERE CASE WHEN $kind = 'shortage'
-               THEN demand > supply AND demand >= $min_count
-               ELSE supply > demand AND supply >= $min_count
-          END
+WITH listed AS (
+    -- both periods ranked in one scan (int_ranked_lists.sql)
+    SELECT * FROM int_ranked_lists($start, $end, $previous_start, $scope, $kind, $min_count)
 ),
 both_ranks AS (
     -- one row per occupation with its rank in P and in the previous period

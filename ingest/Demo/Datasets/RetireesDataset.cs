@@ -7,8 +7,11 @@ namespace Analytics.Ingest.Demo.Datasets;
 /// Retirees under community management: a snapshot file and a later "changes" file that replaces
 /// every hundredth active retiree (newly deceased), as corrections arrive in practice. Ages on 2026-09-30: 15 % in their
 /// fifties, 40 % sixties, 30 % seventies, 12 % eighties, 3 % ninety or older. Men retire at 60, women at
-/// 50 or 55. Special-care flags are more frequent among the 80+. Bad row, in the middle of the
-/// snapshot: status transferred_out with no status_on.
+/// 50 or 55. Special-care flags are more frequent among the 80+. Bad rows: in the middle of the
+/// snapshot, status transferred_out with no status_on; a third of the way in, a death dated the
+/// day before retirement (status_on &lt; retired_on, compliance-and-statistics.md B.4). Retirements
+/// that would fall after the last day are brought to 2026-09, so the last month has new retirees
+/// and (through the changes file) deaths.
 /// </summary>
 internal static class RetireesDataset
 {
@@ -34,6 +37,7 @@ internal static class RetireesDataset
             {
                 var row = Row(ids, random);
                 if (i == total / 2) { row[12] = "transferred_out"; row[13] = null; }
+                else if (i == total / 3) { row[12] = "deceased"; row[13] = ((DateOnly)row[5]!).AddDays(-1); }
                 else if ((string)row[12]! == "active" && active++ % 100 == 0)
                 {
                     var died = (object?[])row.Clone();

@@ -1,14 +1,18 @@
 using Analytics.Warehouse.DuckDb;
 using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace Analytics.Warehouse.Marts.Indicators;
 
 /// <summary>
 /// Labour-market indicators of one month for one area (metrics.md §4). The first row of a
 /// result is the scope itself (IsChild false; RegionCode null for the whole country), then its
-/// direct children with any data.
+/// direct children with any data. The B.2 indicators and every B.3 companion (last year, year
+/// to date) are the init properties of IndicatorRow.YearOnYear.cs.
 /// </summary>
-public sealed record IndicatorRow(
+public sealed partial record IndicatorRow(
     string? RegionCode,
     string? RegionName,
     bool IsChild,
@@ -45,12 +49,19 @@ public sealed class IndicatorService(DuckDbDataSource catalog, MetricsOptions? o
         catalog.Use(db =>
         {
             var first = new DateOnly(month.Year, month.Month, 1);
+            var lastYear = first.AddMonths(-12);
             return MartQuery.Run(db, "mart_indicators", new Dictionary<string, object?>
             {
                 ["month_start"] = first,
                 ["month_end"] = first.AddMonths(1),
                 ["last_day"] = first.AddMonths(1).AddDays(-1),
+                ["ly_start"] = lastYear,
+                ["ly_end"] = lastYear.AddMonths(1),
+                ["ly_last_day"] = lastYear.AddMonths(1).AddDays(-1),
+                ["year_start"] = new DateOnly(first.Year, 1, 1),
+                ["ly_year_start"] = new DateOnly(lastYear.Year, 1, 1),
                 ["scope"] = RegionScope.Validate(db, regionCode),
+                ["long_term_days"] = _options.LongTermUnemployedDays,
                 ["si_base_pct"] = _options.SiBasePct,
                 ["surtax_rate"] = _options.SurtaxRate,
             }, Map, cancellationToken);
@@ -66,7 +77,27 @@ public sealed class IndicatorService(DuckDbDataSource catalog, MetricsOptions? o
         }, r => new IndicatorTrendPoint(r.Field<DateOnly>("month"), r.Field<long>("demand"), r.Field<long>("supply"), r.Field<long>("new_employment")),
             cancellationToken));
 
-    private static IndicatorRow Map(DbDataReader r) => new(
+    /// <summary>The init properties of IndicatorRow.YearOnYear.cs, each filled from the model column of its JSON name.</summary>
+    private static readonly (PropertyInfo Property, string Column, Type Type)[] Companions =
+        typeof(IndicatorRow).GetProperties()
+            .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name))
+            .Where(p => p.Name is not null && p.Property.SetMethod is not null && p.Property.Name != nameof(IndicatorRow.Retirees80Plus))
+            .Select(p => (p.Property, p.Name!, Nullable.GetUnderlyingType(p.Property.PropertyType) ?? p.Property.PropertyType))
+            .ToArray();
+
+    private static IndicatorRow Map(DbDataReader r)
+    {
+        var row = MapBase(r);
+        foreach (var (property, column, type) in Companions)
+        {
+            var ordinal = r.GetOrdinal(column);
+            var value = r.IsDBNull(ordinal) ? null : ExactResults.Normalize(r.GetValue(ordinal));
+            property.SetValue(row, value is null ? null : Convert.ChangeType(value, type, CultureInfo.InvariantCulture));
+        }
+        return row;
+    }
+
+    private static IndicatorRow MapBase(DbDataReader r) => new(
         r.Field<string>("region_code"), r.Field<string>("region_name"), r.Field<bool>("is_child"),
         r.Field<long>("demand"), r.Field<long>("supply"), r.Field<decimal?>("ratio"),
         r.Field<long>("new_employment"), r.Field<long>("new_employment_employee"), r.Field<long>("new_employment_flexible"),

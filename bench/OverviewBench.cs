@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Marts;
+using Analytics.Warehouse.Marts.Indicators;
+using Analytics.Warehouse.Marts.Structure;
+
+namespace Analytics.Bench;
+
+/// <summary>
+/// The policymaker's overview as a first request (issue 14): the month's indicators with their
+/// year-to-date and last-year companions, and the structure breakdowns, over the rankings bench's
+/// lake (10,000,000 vacancies + 10,000,000 job seekers, two years; the other datasets empty).
+/// Every run opens a new catalog, so DuckDB starts without any cached Parquet metadata or
+/// results (the operating system's file cache stays warm). Queries run on `--threads` DuckDB
+/// threads (default 1: the host's Dashboards:QueryThreads). Goal: the overview under 300 ms.
+/// </summary>
+public static class OverviewBench
+{
+    private static readonly DateOnly Month = new(2026, 9, 1);
+    private static readonly ReportingPeriod Quarter = ReportingPeriod.Parse("2026Q3");
+
+    public static int Run(string[] args)
+    {
+        var dir = Option(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "analytics-bench-rankings");
+        var rows = long.Parse(Option(args, "--rows") ?? "10000000", CultureInfo.InvariantCulture);
+        var threads = Option(args, "--threads") ?? "1";
+        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(dir);
+        Console.WriteLine($"overview bench: {rows:N0} vacancies + {rows:N0} job seekers in {dir}, {threads} DuckDB thread(s), {runs} cold runs each");
+        Console.WriteLine($"load average before: {LoadAverage()}");
+        RankingsBench.Generate(dir, rows);
+
+        var indicators = Cold(dir, threads, runs, db => new IndicatorService(db).GetMonthly(Month).Count);
+        Report("indicators 2026-09 with _ly/_ytd companions", indicators);
+        var structure = new Dictionary<StructureBreakdown, List<TimeSpan>>();
+        foreach (var breakdown in Enum.GetValues<StructureBreakdown>())
+        {
+            structure[breakdown] = Cold(dir, threads, runs, db => new StructureService(db).Get(Quarter, breakdown).Rows.Count);
+            Report($"structure 2026Q3 by {StructureService.Name(breakdown)}", structure[breakdown]);
+        }
+        // the overview's first request: its cards (indicators with YTD/YoY) and the default breakdown, one after the other
+        var overview = Cold(dir, threads, runs, db =>
+            new IndicatorService(db).GetMonthly(Month).Count + new StructureService(db).Get(Quarter, StructureBreakdown.Gender).Rows.Count);
+        Report("overview = indicators + structure by gender", overview);
+        var median = Median(overview);
+        Console.WriteLine($"load average after: {LoadAverage()}");
+        Console.WriteLine($"goal: overview first request < 300 ms: {median.TotalMilliseconds < 300} ({median.TotalMilliseconds:F0} ms)");
+        return 0;
+    }
+
+    /// <summary>Each run on a new catalog over the lake's Parquet files: views named as the datasets, as the host builds them.</summary>
+    private static List<TimeSpan> Cold(string dir, string threads, int runs, Func<DuckDbDataSource, int> query)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            using var catalog = DuckDbDataSource.Scratch(("threads", threads));
+            catalog.ExecuteNonQuery(Views(dir));
+            var clock = Stopwatch.StartNew();
+            query(catalog);
+            times.Add(clock.Elapsed);
+        }
+        return times;
+    }
+
+    private static string Views(string dir) => $"""
+        CREATE VIEW vacancies AS
+          SELECT posting_id, registered_on, region_code, employer_id, industry_code, occupation_code, positions,
+                 wage_min, wage_max, education_min, channel
+          FROM read_parquet('{Path.Combine(dir, "lake", "vacancies", "*", "*", "*.parquet")}');
+        CREATE VIEW jobseekers AS
+          SELECT seeker_id, registered_on, region_code, occupation_code, gender, birth_year, education, category, expected_wage
+          FROM read_parquet('{Path.Combine(dir, "lake", "jobseekers", "*", "*", "*.parquet")}');
+        CREATE TABLE occupations AS SELECT * FROM read_parquet('{Path.Combine(dir, "occupations.parquet")}');
+        CREATE TABLE regions AS SELECT * FROM read_parquet('{Path.Combine(dir, "regions.parquet")}');
+        CREATE TABLE employment(person_id VARCHAR, employed_on DATE, region_code VARCHAR, employer_id VARCHAR, industry_code VARCHAR,
+            occupation_code VARCHAR, employment_type VARCHAR, full_time BOOLEAN, monthly_wage DECIMAL(14,2));
+        CREATE TABLE unemployment(person_id VARCHAR, registered_on DATE, region_code VARCHAR, gender VARCHAR, birth_year INTEGER,
+            education VARCHAR, reason VARCHAR, ended_on DATE, end_reason VARCHAR, ui_months INTEGER, ui_monthly_amount DECIMAL(14,2));
+        CREATE TABLE retirees(retiree_id VARCHAR, region_code VARCHAR, community VARCHAR, gender VARCHAR, birth_date DATE, retired_on DATE,
+            monthly_pension DECIMAL(14,2), solitary BOOLEAN, serious_illness BOOLEAN, extreme_poverty BOOLEAN,
+            model_worker BOOLEAN, pre1949_worker BOOLEAN, status VARCHAR, status_on DATE);
+        CREATE TABLE dispatch_projects(project_id VARCHAR, project_name VARCHAR, agency_id VARCHAR, agency_name VARCHAR, client_id VARCHAR,
+            client_name VARCHAR, client_industry VARCHAR, client_total_workforce INTEGER, region_code VARCHAR,
+            start_on DATE, end_on DATE, fee_model VARCHAR, fee_rate DECIMAL(12,4), tax_method VARCHAR,
+            target_margin_pct DECIMAL(9,4), budget_monthly_revenue DECIMAL(14,2), budget_monthly_cost DECIMAL(14,2));
+        CREATE TABLE dispatch_settlements(month DATE, project_id VARCHAR, worker_id VARCHAR, contract_start DATE, contract_end DATE,
+            gross_wage DECIMAL(14,2), si_base DECIMAL(14,2), employer_pension DECIMAL(14,2), employer_medical DECIMAL(14,2),
+            employer_unemployment DECIMAL(14,2), employer_injury DECIMAL(14,2), employer_maternity DECIMAL(14,2),
+            employer_housing_fund DECIMAL(14,2), personal_pension DECIMAL(14,2), personal_medical DECIMAL(14,2),
+            personal_unemployment DECIMAL(14,2), personal_housing_fund DECIMAL(14,2), income_tax DECIMAL(14,2),
+            net_pay DECIMAL(14,2), commercial_insurance DECIMAL(14,2), disability_fund DECIMAL(14,2),
+            service_fee DECIMAL(14,2), billed_total DECIMAL(14,2));
+        CREATE TABLE dispatch_costs(month DATE, project_id VARCHAR, category VARCHAR, amount DECIMAL(14,2), cost_id VARCHAR);
+        CREATE TABLE dispatch_invoices(invoice_id VARCHAR, project_id VARCHAR, month DATE, invoiced_on DATE, amount DECIMAL(14,2),
+            due_on DATE, received_on DATE, received_amount DECIMAL(14,2));
+        """;
+
+    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+
+    private static void Report(string what, List<TimeSpan> times) =>
+        Console.WriteLine($"{what,-48}: median {Median(times).TotalMilliseconds,6:F0} ms  (runs: {string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))})");
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
