@@ -141,6 +141,9 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
             if (schema.Columns.Any(c => c.Name == "occupation_code"))
                 parts.Add($"SELECT '{schema.Name}' AS dataset, {key} AS row_key, 'occupation_code' AS column_name, occupation_code AS code " +
                           $"FROM {schema.Name} WHERE occupation_code NOT IN (SELECT occupation_code FROM occupations)");
+            if (schema.ProjectsIn is { } projects)
+                parts.Add($"SELECT '{schema.Name}' AS dataset, {key} AS row_key, 'project_id' AS column_name, project_id AS code " +
+                          $"FROM {schema.Name} WHERE project_id NOT IN (SELECT project_id FROM {projects.Name})");
         }
         return "CREATE OR REPLACE VIEW data_quality AS " + string.Join(" UNION ALL ", parts);
     }

@@ -76,4 +76,21 @@ public sealed class EnumType
     public static readonly EnumType CostCategory = new("category",
         ("recruitment", ["招聘"]), ("training", ["培训"]), ("management", ["管理人员"]),
         ("claims", ["工伤/理赔", "工伤", "理赔"]), ("other", ["其他"]));
+
+    public static readonly EnumType Sector = new("sector",
+        ("housing", ["住建"]), ("transport", ["交通"]), ("water", ["水利"]), ("civil_aviation", ["民航"]),
+        ("railway", ["铁路"]), ("other", ["其他"]));
+
+    public static readonly EnumType PayMonth = new("pay_month", ("current", ["当月"]), ("next", ["次月"]));
+
+    public static readonly EnumType GuaranteeForm = new("guarantee_form",
+        ("cash_deposit", ["现金存储"]), ("bank_guarantee", ["银行保函"]), ("guarantee_insurance", ["保证保险"]), ("exempt", ["免缴"]));
+
+    public static readonly EnumType PaidVia = new("paid_via",
+        ("special_account", ["专用账户代发"]), ("other", ["其他转账"]), ("cash", ["现金"]));
+
+    public static readonly EnumType FlowDirection = new("direction", ("in", ["收入", "转入"]), ("out", ["支出", "转出"]));
+
+    public static readonly EnumType Counterparty = new("counterparty",
+        ("builder", ["建设单位"]), ("contractor", ["施工总承包单位"]), ("worker", ["农民工"]), ("other", ["其他"]));
 }
