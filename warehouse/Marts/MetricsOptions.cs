@@ -35,4 +35,7 @@ public sealed class MetricsOptions
 
     /// <summary>§3: days past due_on after which an outstanding invoice raises overdue_receivable.</summary>
     public int OverdueDays { get; set; } = 30;
+
+    /// <summary>§6: construction wage-payment thresholds (section "Metrics:WagePayment").</summary>
+    public WagePayment.WagePaymentThresholds WagePayment { get; set; } = new();
 }
