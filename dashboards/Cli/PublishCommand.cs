@@ -7,7 +7,7 @@ using Analytics.Warehouse.Marts.Rankings;
 namespace Analytics.Dashboards.Cli;
 
 /// <summary>
-/// <c>publish rankings|wages|margins|indicators ... --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
+/// <c>publish rankings|wages|margins|indicators|wage-payment ... --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
 /// Exit 0 when the file is written (an empty table too, explained on stderr), 1 when the work fails
 /// (no committed batch in the lake yet, output not writable), 2 on bad arguments (including a period or
 /// region the marts reject). Without --out, CSV, JSON and Arrow go to stdout; XLSX, HTML and Parquet need --out.
@@ -28,13 +28,14 @@ public static class PublishCommand
 
     public static Command Create()
     {
-        var publish = new Command("publish", "Publish rankings, wages, margins or indicators as CSV, XLSX, JSON, HTML, Arrow or Parquet");
+        var publish = new Command("publish", "Publish rankings, wages, margins, indicators or wage payment as CSV, XLSX, JSON, HTML, Arrow or Parquet");
         publish.Options.Add(FormatOption);
         publish.Options.Add(OutOption);
         publish.Subcommands.Add(Rankings());
         publish.Subcommands.Add(Wages());
         publish.Subcommands.Add(Margins());
         publish.Subcommands.Add(Indicators());
+        publish.Subcommands.Add(WagePayment());
         return publish;
     }
 
@@ -94,6 +95,33 @@ public static class PublishCommand
         }, cancellation));
         return command;
     }
+
+    private static Command WagePayment()
+    {
+        var kind = new Option<string>("--kind") { Description = "projects (default), rollup or arrears", DefaultValueFactory = _ => "projects" }
+            .AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "projects", "rollup", "arrears");
+        var month = new Option<string>("--month") { Description = "The work month, e.g. 2026-04 (projects and rollup; required there)" };
+        var asOf = new Option<string>("--as-of") { Description = "The cut-off day, e.g. 2026-05-20 (default: the day of the run)" };
+        var region = RegionOption();
+        var top = new Option<int?>("--top") { Description = "arrears only: rows kept (default: every project with arrears)" };
+        var command = new Command("wage-payment", "Construction wage payment: project-month rows, the roll-up or the arrears ranking (metrics.md §6)")
+            { kind, month, asOf, region, top };
+        command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
+        {
+            var request = new WagePaymentRequest(
+                Enum.Parse<WagePaymentKind>(parse.GetValue(kind)!, ignoreCase: true),
+                parse.GetValue(month) is { } m ? ReportingPeriod.ParseMonth(m) : null,
+                parse.GetValue(asOf) is { } d ? ParseDay(d) : DateOnly.FromDateTime(DateTime.Now),
+                parse.GetValue(region), parse.GetValue(top)).Checked();
+            return (service, ct) => service.WagePayment(request, ct);
+        }, cancellation));
+        return command;
+    }
+
+    private static DateOnly ParseDay(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : throw new MartValidationException($"Unknown day format '{text}': use a day like 2026-05-20.");
 
     private static Option<string> RegionOption() =>
         new("--region") { Description = "A 6-digit region code of the reference data; the scope includes its descendants (default: all)" };

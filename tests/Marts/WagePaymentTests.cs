@@ -79,8 +79,8 @@ public class WagePaymentTests : IClassFixture<WagePaymentTests.Lake>
             ("region", "420111", null), ("sector", null, "housing"), ("sector", null, "transport"), ("sector", null, "water"),
         ]);
         // projects, not reporting (GC-004), wage_arrears, late_pay, no_guarantee, arrears, arrears_workers, arrears_outstanding
-        rows.Select(r => (r.Projects, r.ProjectsNotReporting, r.ProjectsByAlert["wage_arrears"], r.ProjectsByAlert["late_pay"],
-            r.ProjectsByAlert["no_guarantee"], r.Arrears, r.ArrearsWorkers, r.ArrearsOutstanding)).ShouldBe([
+        rows.Select(r => (r.Projects, r.ProjectsNotReporting, r.ProjectsRaising("wage_arrears"), r.ProjectsRaising("late_pay"),
+            r.ProjectsRaising("no_guarantee"), r.Arrears, r.ArrearsWorkers, r.ArrearsOutstanding)).ShouldBe([
             (3, 1, 2, 1, 1, 11_300.00m, 3, 17_300.00m),  // 2,300 + 9,000 to 1 + 2 workers; outstanding 2,300 + 15,000
             (1, 0, 1, 1, 0, 2_300.00m, 1, 2_300.00m),    // 420102 GC-001
             (0, 1, 0, 0, 0, 0.00m, 0, 0.00m),            // 420104 GC-004, no data for April
@@ -92,8 +92,8 @@ public class WagePaymentTests : IClassFixture<WagePaymentTests.Lake>
         ]);
         // GC-001's other alerts count in 420100, 420102 and housing only; no_special_account nowhere
         foreach (var alert in new[] { "attended_not_paid", "paid_not_on_roster", "no_contract", "not_via_special_account", "labour_cost_not_transferred", "no_notice_board" })
-            rows.Select(r => r.ProjectsByAlert[alert]).ShouldBe([1, 1, 0, 0, 0, 1, 0, 0], alert);
-        rows.ShouldAllBe(r => r.ProjectsByAlert["no_special_account"] == 0);
+            rows.Select(r => r.ProjectsRaising(alert)).ShouldBe([1, 1, 0, 0, 0, 1, 0, 0], alert);
+        rows.ShouldAllBe(r => r.ProjectsRaising("no_special_account") == 0);
         rows[0].ArrearsWorkersOutstanding.ShouldBe(3);        // GC-001 w3; GC-003 x1 and x2
     }
 

@@ -55,14 +55,40 @@ public sealed record WageRollupRow(
     string? Sector,
     int Projects,
     int ProjectsNotReporting,
-    IReadOnlyDictionary<string, int> ProjectsByAlert,
+    int ProjectsWageArrears,
+    int ProjectsLatePay,
+    int ProjectsAttendedNotPaid,
+    int ProjectsPaidNotOnRoster,
+    int ProjectsNoContract,
+    int ProjectsNotViaSpecialAccount,
+    int ProjectsLabourCostNotTransferred,
+    int ProjectsNoSpecialAccount,
+    int ProjectsNoGuarantee,
+    int ProjectsNoNoticeBoard,
     int WorkersOnRoster,
     decimal WageDue,
     decimal WagePaid,
     decimal Arrears,
     int ArrearsWorkers,
     decimal ArrearsOutstanding,
-    int ArrearsWorkersOutstanding);
+    int ArrearsWorkersOutstanding)
+{
+    /// <summary>projects_⟨alert⟩: the project rows raising <paramref name="alert"/>.</summary>
+    public int ProjectsRaising(string alert) => alert switch
+    {
+        WageAlerts.WageArrears => ProjectsWageArrears,
+        WageAlerts.LatePay => ProjectsLatePay,
+        WageAlerts.AttendedNotPaid => ProjectsAttendedNotPaid,
+        WageAlerts.PaidNotOnRoster => ProjectsPaidNotOnRoster,
+        WageAlerts.NoContract => ProjectsNoContract,
+        WageAlerts.NotViaSpecialAccount => ProjectsNotViaSpecialAccount,
+        WageAlerts.LabourCostNotTransferred => ProjectsLabourCostNotTransferred,
+        WageAlerts.NoSpecialAccount => ProjectsNoSpecialAccount,
+        WageAlerts.NoGuarantee => ProjectsNoGuarantee,
+        WageAlerts.NoNoticeBoard => ProjectsNoNoticeBoard,
+        _ => throw new ArgumentException($"'{alert}' is not an alert of metrics.md §6.", nameof(alert)),
+    };
+}
 
 /// <summary>One project of the arrears ranking (欠薪项目排行) at a cut-off day.</summary>
 public sealed record WageArrearsRow(

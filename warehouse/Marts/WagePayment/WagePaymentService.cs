@@ -103,7 +103,10 @@ public sealed class WagePaymentService(DuckDbDataSource catalog, MetricsOptions?
     private static WageRollupRow MapRollup(DbDataReader r) => new(
         r.Field<string>("level")!, r.Field<string>("region_code"), r.Field<string>("sector"),
         r.Field<int>("projects"), r.Field<int>("projects_not_reporting"),
-        WageAlerts.All.ToDictionary(a => a, a => r.Field<int>("projects_" + a)),
+        r.Field<int>("projects_wage_arrears"), r.Field<int>("projects_late_pay"), r.Field<int>("projects_attended_not_paid"),
+        r.Field<int>("projects_paid_not_on_roster"), r.Field<int>("projects_no_contract"), r.Field<int>("projects_not_via_special_account"),
+        r.Field<int>("projects_labour_cost_not_transferred"), r.Field<int>("projects_no_special_account"), r.Field<int>("projects_no_guarantee"),
+        r.Field<int>("projects_no_notice_board"),
         r.Field<int>("workers_on_roster"), r.Field<decimal>("wage_due"), r.Field<decimal>("wage_paid"), r.Field<decimal>("arrears"),
         r.Field<int>("arrears_workers"), r.Field<decimal>("arrears_outstanding"), r.Field<int>("arrears_workers_outstanding"));
 
