@@ -59,11 +59,11 @@ public static class ApiEndpoints
     /// its turn without holding a thread; a full queue, or a turn that does not come within
     /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
     /// </summary>
-    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query)
+    internal static async Task<IResult> Answer<T>(HttpContext http, Func<T> query)
     {
         var cache = http.RequestServices.GetRequiredService<MartCache>();
         var gate = http.RequestServices.GetRequiredService<MartGate>();
-        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}";
+        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{Roles.BindingOf(http.User)}";
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)

@@ -111,17 +111,12 @@ public static class PublishCommand
             var request = new WagePaymentRequest(
                 Enum.Parse<WagePaymentKind>(parse.GetValue(kind)!, ignoreCase: true),
                 parse.GetValue(month) is { } m ? ReportingPeriod.ParseMonth(m) : null,
-                parse.GetValue(asOf) is { } d ? ParseDay(d) : DateOnly.FromDateTime(DateTime.Now),
+                parse.GetValue(asOf) is { } d ? ReportingPeriod.ParseDay(d) : DateOnly.FromDateTime(DateTime.Now),
                 parse.GetValue(region), parse.GetValue(top)).Checked();
             return (service, ct) => service.WagePayment(request, ct);
         }, cancellation));
         return command;
     }
-
-    private static DateOnly ParseDay(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-            ? day
-            : throw new MartValidationException($"Unknown day format '{text}': use a day like 2026-05-20.");
 
     private static Option<string> RegionOption() =>
         new("--region") { Description = "A 6-digit region code of the reference data; the scope includes its descendants (default: all)" };

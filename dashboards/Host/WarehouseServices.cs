@@ -28,6 +28,7 @@ public static class WarehouseServices
         services.AddSingleton<ProjectMarginService>();
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<ProjectDetailService>();
+        services.AddSingleton<Analytics.Warehouse.Marts.WagePayment.WagePaymentService>();
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<DataDesk>();

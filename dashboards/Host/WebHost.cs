@@ -57,6 +57,7 @@ public static class WebHost
         app.MapHub<LakeHub>(LakeHub.Path);
         app.MapApiEndpoints();
         app.MapExportEndpoints();
+        app.MapWagePaymentEndpoints();
         app.MapDataDeskEndpoints();
         app.MapOpenApi();
         app.MapRazorComponents<App>();

@@ -99,7 +99,8 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         return request.Kind switch
         {
             WagePaymentKind.Projects => Result(
-                WagePaymentReport.Projects(service.GetProjectMonths(request.AsOf, request.Month, code, cancellationToken: cancellationToken), context),
+                WagePaymentReport.Projects(service.GetProjectMonths(request.AsOf, request.Month, code, cancellationToken: cancellationToken)
+                    .Where(r => request.Projects?.Contains(r.ProjectId) ?? true), context),
                 FileStem("农民工工资支付监测", stemPeriod, code), $"no construction project in scope {scope} has data for {request.Month:yyyy-MM} up to {asOf}"),
             WagePaymentKind.Rollup => Result(
                 WagePaymentReport.Rollup(service.GetRollup(request.Month!.Value, request.AsOf, code, cancellationToken), context),

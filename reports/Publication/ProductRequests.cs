@@ -27,6 +27,9 @@ public enum WagePaymentKind { Projects, Rollup, Arrears }
 /// <param name="Top">arrears only: rows kept; null = every project with arrears</param>
 public sealed record WagePaymentRequest(WagePaymentKind Kind, DateOnly? Month, DateOnly AsOf, string? Region = null, int? Top = null)
 {
+    /// <summary>A wage officer's bound projects: the project rows are kept to them; null = every project of the region.</summary>
+    public IReadOnlySet<string>? Projects { get; init; }
+
     /// <summary>The combinations the spec's command-line row allows, or a <see cref="MartValidationException"/>.</summary>
     public WagePaymentRequest Checked()
     {
@@ -35,6 +38,7 @@ public sealed record WagePaymentRequest(WagePaymentKind Kind, DateOnly? Month, D
         if (Kind == WagePaymentKind.Arrears && Month is not null) throw new MartValidationException("--month does not apply to --kind arrears: the ranking covers every work month due before --as-of.");
         if (Kind != WagePaymentKind.Arrears && Top is not null) throw new MartValidationException("--top only applies to --kind arrears.");
         if (Top is < 1) throw new MartValidationException("--top must be at least 1.");
+        if (Projects is not null && Kind != WagePaymentKind.Projects) throw new MartValidationException("a project binding only applies to the project rows.");
         return this;
     }
 }

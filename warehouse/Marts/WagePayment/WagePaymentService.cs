@@ -60,6 +60,18 @@ public sealed class WagePaymentService(DuckDbDataSource catalog, MetricsOptions?
             ["key_chars"] = _thresholds.WorkerKeyChars,
         }, MapDrillDown, cancellationToken));
 
+    /// <summary>The project's region_code, or null when construction_projects has no such project.</summary>
+    public string? RegionOf(string projectId) => catalog.Use(db =>
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT region_code FROM construction_projects WHERE project_id = $project";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "project";
+        parameter.Value = projectId;
+        command.Parameters.Add(parameter);
+        return command.ExecuteScalar() as string;
+    });
+
     /// <summary>Method, thresholds and data-as-of batch for a published wage-payment table.</summary>
     public PublicationNotes GetNotes(DateOnly asOf) => catalog.Use(db => new PublicationNotes(
         MethodZh: $"依据《保障农民工工资支付条例》，按项目和工资月份（做工月份）统计，截止日 {asOf:yyyy-MM-dd}：截止日之后的支付、流水和进场均不计。"
