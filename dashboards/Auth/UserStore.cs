@@ -93,7 +93,7 @@ public sealed class UserStore
         new("agency1", "派遣机构管理员 A001（演示）", Roles.AgencyManager, "A001", PasswordHasher.Hash("agency1-demo")),
         new("agency2", "派遣机构管理员 A002（演示）", Roles.AgencyManager, "A002", PasswordHasher.Hash("agency2-demo")),
         new("admin", "管理员（演示）", Roles.Admin, null, PasswordHasher.Hash("admin-demo")),
-        new("inspector", "劳动监察员 武汉市（演示）", Roles.LabourInspector, null, PasswordHasher.Hash("inspector-demo")) { RegionScope = "420100" },
+        new("inspector", "劳动监察员 广州市（演示）", Roles.LabourInspector, null, PasswordHasher.Hash("inspector-demo")) { RegionScope = "440100" },
         new("officer1", "劳资专管员 GC-001（演示）", Roles.WageOfficer, null, PasswordHasher.Hash("officer1-demo")) { ProjectIds = ["GC-001"] },
         new("officer2", "劳资专管员 GC-002、GC-003（演示）", Roles.WageOfficer, null, PasswordHasher.Hash("officer2-demo")) { ProjectIds = ["GC-002", "GC-003"] },
     ];

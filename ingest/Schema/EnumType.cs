@@ -12,6 +12,7 @@ public sealed class EnumType
         Codes = values.Select(v => v.Code).ToArray();
         foreach (var (code, labels) in values)
         {
+            if (labels.Length > 0) _firstLabel[code] = labels[0];
             _lookup[code] = code;
             foreach (var label in labels) _lookup[label] = code;
         }
@@ -22,7 +23,12 @@ public sealed class EnumType
     // Codes and labels as UTF-8, for the common case of a value spelled exactly so (no decoding, no case folding).
     private readonly (byte[] Utf8, string Code)[] _exact;
 
+    private readonly Dictionary<string, string> _firstLabel = new(StringComparer.Ordinal);
+
     public string Name { get; }
+
+    /// <summary>The Chinese label a bureau export prints for a code (its first label), or null.</summary>
+    public string? LabelOf(string code) => _firstLabel.GetValueOrDefault(code);
     public IReadOnlyList<string> Codes { get; }
 
     /// <summary>The canonical code for a code or label (case-insensitive), or null when unknown.</summary>

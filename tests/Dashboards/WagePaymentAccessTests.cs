@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Analytics.Dashboards.Auth;
 using Analytics.Tests.Marts;
 using Analytics.Warehouse.DuckDb;
 using Shouldly;
@@ -9,7 +10,7 @@ namespace Analytics.Tests.Dashboards;
 
 /// <summary>
 /// product.md's access rule over real HTTP, on the worked example's lake plus GC-009 outside 武汉市:
-/// the demo inspector (scope 420100) sees only its projects and never a worker row; officer1 (GC-001)
+/// an inspector of 武汉市 (scope 420100) sees only its projects and never a worker row; officer1 (GC-001)
 /// and officer2 (GC-002, GC-003) see only theirs, and another's project answers as a missing one.
 /// </summary>
 public sealed class WagePaymentAccessTests : IAsyncLifetime
@@ -26,6 +27,9 @@ public sealed class WagePaymentAccessTests : IAsyncLifetime
             .Ingest();
         _hashes = _lake.Query("SELECT worker_id FROM site_payroll UNION SELECT worker_id FROM site_roster").Select(r => (string)r[0]!).ToList();
         _server = await AppServer.StartAsync(_lake.Root);
+        // the worked example lies in 武汉市; the demo inspector's scope is 广州市, so this one is 武汉's (password "inspector-demo")
+        _server.Get<UserStore>().Add(new AppUser("inspector-wh", "劳动监察员 武汉市", Roles.LabourInspector, null, PasswordHasher.Hash("inspector-demo"))
+            { RegionScope = "420100" });
     }
 
     public async Task DisposeAsync()
@@ -36,7 +40,9 @@ public sealed class WagePaymentAccessTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, string Body)> Get(string user, string url)
     {
-        using var client = await _server.SignedInClientAsync(user);
+        using var client = user == "inspector"
+            ? await _server.SignedInClientAsync("inspector-wh", password: "inspector-demo")
+            : await _server.SignedInClientAsync(user);
         var response = await client.GetAsync(url);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
