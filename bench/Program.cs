@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["reader"] = ReaderBench.Run,
     ["arrow"] = ArrowBench.Run,
     ["rankings"] = RankingsBench.Run,
+    ["wage"] = WageBench.Run,
     ["ingest"] = IngestBench.Run,
     ["load"] = LoadBench.Run,
     ["hostile-load"] = HostileLoad.Run,

@@ -3,9 +3,10 @@
 -- month m ≤ month(as_of) that has a roster stay overlapping m, an attendance or payroll row for m,
 -- or an account flow in m. Nothing dated after as_of counts: a stay entered later, a flow later,
 -- a payment later (unpaid at as_of), a special account opened later.
--- Arguments: as_of (DATE), scope (NULL = all); thresholds late_days (0), arrears_above (0),
+-- Arguments: as_of (DATE), scope (NULL = all), first_month and last_month (the work months wanted,
+-- first days: only their rows are read); thresholds late_days (0), arrears_above (0),
 -- transfer_pct (80), account_pct (100).
-CREATE OR REPLACE TEMP MACRO int_wage_project_months(as_of, scope, late_days, arrears_above, transfer_pct, account_pct) AS TABLE
+CREATE OR REPLACE TEMP MACRO int_wage_project_months(as_of, scope, first_month, last_month, late_days, arrears_above, transfer_pct, account_pct) AS TABLE
 WITH projects AS (
     SELECT * FROM int_wage_projects(scope)
 ),
@@ -21,10 +22,10 @@ stays AS (
     FROM site_roster AS s
     JOIN projects AS p ON p.project_id = s.project_id
     CROSS JOIN unnest(generate_series(
-        CAST(date_trunc('month', s.entered_on) AS TIMESTAMP),
-        CAST(date_trunc('month', CASE WHEN s.left_on IS NULL OR s.left_on > as_of THEN as_of ELSE s.left_on END) AS TIMESTAMP),
+        CAST(greatest(date_trunc('month', s.entered_on), first_month) AS TIMESTAMP),
+        CAST(least(date_trunc('month', CASE WHEN s.left_on IS NULL OR s.left_on > as_of THEN as_of ELSE s.left_on END), last_month) AS TIMESTAMP),
         INTERVAL 1 MONTH)) AS t(m)
-    WHERE s.entered_on <= as_of
+    WHERE s.entered_on <= as_of AND s.entered_on <= last_day(last_month) AND (s.left_on IS NULL OR s.left_on >= first_month)
 ),
 roster_workers AS (
     -- a worker counts once per month, however many stays overlap it
@@ -46,7 +47,7 @@ attended AS (
     SELECT a.project_id, a.month, a.worker_id
     FROM site_attendance AS a
     JOIN projects AS p ON p.project_id = a.project_id
-    WHERE a.month <= as_of AND a.days_worked > 0
+    WHERE a.month >= first_month AND a.month <= last_month AND a.month <= as_of AND a.days_worked > 0
     GROUP BY ALL
 ),
 attended_counts AS (
@@ -57,11 +58,11 @@ attendance_months AS (
     SELECT a.project_id, a.month
     FROM site_attendance AS a
     JOIN projects AS p ON p.project_id = a.project_id
-    WHERE a.month <= as_of
+    WHERE a.month >= first_month AND a.month <= last_month AND a.month <= as_of
     GROUP BY ALL
 ),
 payroll_rows AS (
-    SELECT * FROM int_wage_payroll(as_of, scope)
+    SELECT * FROM int_wage_payroll(as_of, scope, first_month, last_month)
 ),
 owed_workers AS (
     -- workers with a payroll row of (p, m) with wage_due > 0
@@ -91,7 +92,7 @@ flows AS (
         sum(f.amount) FILTER (WHERE f.direction = 'in' AND f.counterparty = 'builder') AS labour_cost_transferred
     FROM account_flows AS f
     JOIN projects AS p ON p.project_id = f.project_id
-    WHERE f.flow_on <= as_of
+    WHERE f.flow_on >= first_month AND f.flow_on <= last_day(last_month) AND f.flow_on <= as_of
     GROUP BY ALL
 ),
 project_months AS (

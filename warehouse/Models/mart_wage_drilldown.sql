@@ -7,8 +7,8 @@
 -- pay date too (the count waits for it): it is what the officer must correct in time.
 -- Parameters: $project, $month (first day), $as_of, $late_days, $key_chars.
 WITH payroll AS (
-    SELECT * FROM int_wage_payroll($as_of, NULL)
-    WHERE project_id = $project AND month = $month
+    SELECT * FROM int_wage_payroll($as_of, NULL, $month, $month)
+    WHERE project_id = $project
 ),
 stays AS (
     -- stays overlapping the month that exist at the cut-off day

@@ -28,7 +28,7 @@ SELECT
     round(labour_cost_transferred, 2)               AS labour_cost_transferred,
     labour_cost_expected,
     alerts
-FROM int_wage_project_months($as_of, $scope, $late_days, $arrears_above, $transfer_pct, $account_pct)
-WHERE ($month IS NULL OR month = $month)
-  AND ($project IS NULL OR project_id = $project)
+FROM int_wage_project_months($as_of, $scope, coalesce($month, DATE '0001-01-01'), coalesce($month, $as_of),
+                             $late_days, $arrears_above, $transfer_pct, $account_pct)
+WHERE $project IS NULL OR project_id = $project
 ORDER BY project_id, month

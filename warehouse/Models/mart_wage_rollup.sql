@@ -4,8 +4,7 @@
 -- Parameters: $as_of, $month (first day), $scope (NULL = all regions); thresholds as
 -- mart_wage_project_months.
 WITH project_rows AS (
-    SELECT * FROM int_wage_project_months($as_of, $scope, $late_days, $arrears_above, $transfer_pct, $account_pct)
-    WHERE month = $month
+    SELECT * FROM int_wage_project_months($as_of, $scope, $month, $month, $late_days, $arrears_above, $transfer_pct, $account_pct)
 ),
 members AS (
     -- every project of the scope, with its row for the month (if any) and its arrears over all months
