@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["arrow"] = ArrowBench.Run,
     ["rankings"] = RankingsBench.Run,
     ["overview"] = OverviewBench.Run,
+    ["wage"] = WageBench.Run,
     ["ingest"] = IngestBench.Run,
     ["load"] = LoadBench.Run,
     ["hostile-load"] = HostileLoad.Run,

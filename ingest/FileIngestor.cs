@@ -63,7 +63,7 @@ public sealed class FileIngestor(DataPaths paths, PersonIdHasher hasher, LakeWri
         void Report(long rows) => progress?.Report(new IngestProgress(file.ShownPath, ordinal, fileCount, stream.Position, total, rows));
         // CSV headers are fixed, so its rows can be validated on every core; JSON Lines may add headers as it goes.
         var rows = new ValidatedRows(source, schema, hasher, parallel: source is CsvRecordSource, total, Report, cancellation,
-            maxRejectsPerFile, maxFutureDays, invalidUtf8Throws: text is { Settled: false });
+            maxRejectsPerFile, maxFutureDays, invalidUtf8Throws: text is { Settled: false }, sourceFile: file.ShownPath);
         var output = writer.WriteFile(stage.Writers, rows, schema, batch, ordinal, DateTime.UtcNow);
         sha256 ??= hashing!.Sha256(); // the reader went to the end of the file
         try

@@ -28,6 +28,7 @@ internal sealed class ValidatedRows
     private readonly int _threads;
     private readonly int _maxFutureDays;
     private readonly bool _invalidUtf8Throws;
+    private readonly string? _sourceFile;
 
     private readonly Lock _readGate = new();
     private long _nextBlock;
@@ -55,8 +56,9 @@ internal sealed class ValidatedRows
     /// </param>
     public ValidatedRows(IRecordSource source, DatasetSchema schema, PersonIdHasher hasher, bool parallel, long fileLength,
         Action<long> report, CancellationToken cancellation, int maxViolations = int.MaxValue,
-        int maxFutureDays = IngestOptions.DefaultMaxFutureDays, bool invalidUtf8Throws = false)
+        int maxFutureDays = IngestOptions.DefaultMaxFutureDays, bool invalidUtf8Throws = false, string? sourceFile = null)
     {
+        _sourceFile = sourceFile;
         _maxViolations = maxViolations;
         _maxFutureDays = maxFutureDays;
         _invalidUtf8Throws = invalidUtf8Throws;
@@ -68,7 +70,7 @@ internal sealed class ValidatedRows
         _cancellation = cancellation;
         _chunkRows = new ChunkRows(schema);
         _keyColumn = string.Join("+", schema.KeyNames);
-        _validator = new RowValidator(schema, hasher, maxFutureDays);
+        _validator = new RowValidator(schema, hasher, maxFutureDays, sourceFile);
         _validator.BindHeaders(source.Headers); // a missing required column fails the file before DuckDB starts
         _threads = parallel ? Environment.ProcessorCount : 1;
     }
@@ -150,7 +152,7 @@ internal sealed class ValidatedRows
         lock (_readGate)
         {
             // The first workspace uses the validator that collects unknown headers (JSON Lines may add some as it goes).
-            var validator = _validatorTaken ? new RowValidator(_schema, _hasher, _maxFutureDays) : _validator;
+            var validator = _validatorTaken ? new RowValidator(_schema, _hasher, _maxFutureDays, _sourceFile) : _validator;
             if (_validatorTaken) validator.BindHeaders(_source.Headers);
             _validatorTaken = true;
             return new Workspace(new RecordBlock(_source.Headers, capacity), validator, _schema.Columns.Count);

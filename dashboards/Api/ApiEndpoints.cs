@@ -76,12 +76,12 @@ public static class ApiEndpoints
     /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
     /// </summary>
     /// <param name="vary">what else the answer depends on beyond the request (the margins: today, their default as-of day)</param>
-    private static async Task<IResult> Answer<T>(HttpContext http, Func<T> query, Func<T, IResult>? respond = null, string? vary = null)
+    internal static async Task<IResult> Answer<T>(HttpContext http, Func<T> query, Func<T, IResult>? respond = null, string? vary = null)
     {
         respond ??= value => Results.Ok(value);
         var cache = http.RequestServices.GetRequiredService<MartCache>();
         var gate = http.RequestServices.GetRequiredService<MartGate>();
-        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{http.User.FindFirstValue(Roles.AgencyClaim)}|{vary}";
+        var key = $"api|{http.Request.Path}{http.Request.QueryString}|{Roles.BindingOf(http.User)}|{vary}";
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)

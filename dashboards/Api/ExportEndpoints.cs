@@ -57,7 +57,7 @@ public static class ExportEndpoints
         }).RequireAuthorization(Policies.Projects);
     }
 
-    private static async Task<IResult> Download(HttpContext http, string? format, Func<PublishableReport> build)
+    internal static async Task<IResult> Download(HttpContext http, string? format, Func<PublishableReport> build)
     {
         ReportFormat parsed;
         PublishableReport report;

@@ -53,6 +53,8 @@ public static class AccountEndpoints
             new(SessionValidation.StampClaim, securityStamp),
         };
         if (user.AgencyId is not null) claims.Add(new Claim(Roles.AgencyClaim, user.AgencyId));
+        if (user.RegionScope is not null) claims.Add(new Claim(Roles.RegionClaim, user.RegionScope));
+        claims.AddRange(user.ProjectIds.Select(id => new Claim(Roles.ProjectClaim, id)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }
@@ -63,7 +65,7 @@ public static class UserAdminEndpoints
     public static void MapUserAdminEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/admin/users", ([FromForm] string userName, [FromForm] string displayName, [FromForm] string role,
-            [FromForm] string? agencyId, [FromForm] string password, UserStore users) =>
+            [FromForm] string? agencyId, [FromForm] string password, [FromForm] string? regionScope, [FromForm] string? projectIds, UserStore users) =>
         {
             if (password.Length < 10) return Results.Redirect("/admin/users?error=" + Uri.EscapeDataString("password too short (10+ characters)"));
             // A user the sign-in form could not carry would be locked out from the start.
@@ -71,7 +73,11 @@ public static class UserAdminEndpoints
             try
             {
                 users.Add(new AppUser(userName.Trim(), displayName.Trim(), role, string.IsNullOrWhiteSpace(agencyId) ? null : agencyId.Trim(),
-                    PasswordHasher.Hash(password)), persist: true);
+                    PasswordHasher.Hash(password))
+                {
+                    RegionScope = string.IsNullOrWhiteSpace(regionScope) ? null : regionScope.Trim(),
+                    ProjectIds = (projectIds ?? "").Split([',', '，', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                }, persist: true);
             }
             catch (ArgumentException e)
             {

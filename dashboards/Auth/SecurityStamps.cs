@@ -28,6 +28,7 @@ public sealed class SecurityStamps
     public string Of(AppUser user)
     {
         var fields = string.Join('\0', user.UserName.ToUpperInvariant(), user.Role, user.AgencyId ?? "", user.PasswordHash,
+            user.RegionScope ?? "", string.Join(',', user.ProjectIds),
             _signOuts.GetValueOrDefault(user.UserName, ""));
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(fields)));
     }

@@ -58,6 +58,10 @@ public sealed class UserStore
         if (!Roles.All.Contains(user.Role)) throw new ArgumentException($"Unknown role '{user.Role}'.");
         if (user.Role == Roles.AgencyManager && string.IsNullOrWhiteSpace(user.AgencyId))
             throw new ArgumentException($"User '{user.UserName}' is an agency manager and needs an agency_id.");
+        if (user.Role == Roles.LabourInspector && !(user.RegionScope is { Length: 6 } scope && scope.All(char.IsAsciiDigit)))
+            throw new ArgumentException($"User '{user.UserName}' is a labour inspector and needs a 6-digit region scope.");
+        if (user.Role == Roles.WageOfficer && user.ProjectIds.Count == 0)
+            throw new ArgumentException($"User '{user.UserName}' is a wage officer and needs at least one project_id.");
     }
 
     private void Save(IReadOnlyCollection<AppUser> users)
@@ -92,5 +96,8 @@ public sealed class UserStore
         new("agency1", "派遣机构管理员 A001（演示）", Roles.AgencyManager, "A001", PasswordHasher.Hash(DemoPassword("agency1"))),
         new("agency2", "派遣机构管理员 A002（演示）", Roles.AgencyManager, "A002", PasswordHasher.Hash(DemoPassword("agency2"))),
         new("admin", "管理员（演示）", Roles.Admin, null, PasswordHasher.Hash(DemoPassword("admin"))),
+        new("inspector", "劳动监察员 广州市（演示）", Roles.LabourInspector, null, PasswordHasher.Hash(DemoPassword("inspector"))) { RegionScope = "440100" },
+        new("officer1", "劳资专管员 GC-001（演示）", Roles.WageOfficer, null, PasswordHasher.Hash(DemoPassword("officer1"))) { ProjectIds = ["GC-001"] },
+        new("officer2", "劳资专管员 GC-002、GC-003（演示）", Roles.WageOfficer, null, PasswordHasher.Hash(DemoPassword("officer2"))) { ProjectIds = ["GC-002", "GC-003"] },
     ];
 }

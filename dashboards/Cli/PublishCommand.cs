@@ -10,7 +10,7 @@ using Analytics.Warehouse.Marts.Structure;
 namespace Analytics.Dashboards.Cli;
 
 /// <summary>
-/// <c>publish rankings|wages|margins|indicators|structure|release ... [--group G (rankings, wages)] --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
+/// <c>publish rankings|wages|margins|indicators|structure|release|wage-payment ... [--group G (rankings, wages)] --format csv|xlsx|json|html|arrow|parquet [--out PATH]</c> (product.md).
 /// Exit 0 when the file is written (an empty table too, explained on stderr), 1 when the work fails
 /// (no committed batch in the lake yet, output not writable), 2 on bad arguments (including a period or
 /// region the marts reject). Without --out, CSV, JSON and Arrow go to stdout; XLSX, HTML and Parquet need --out.
@@ -37,7 +37,7 @@ public static class PublishCommand
 
     public static Command Create()
     {
-        var publish = new Command("publish", "Publish rankings, wages, margins, indicators, structure or release figures as CSV, XLSX, JSON, HTML, Arrow or Parquet");
+        var publish = new Command("publish", "Publish rankings, wages, margins, indicators, structure, release figures or wage payment as CSV, XLSX, JSON, HTML, Arrow or Parquet");
         publish.Options.Add(FormatOption);
         publish.Options.Add(OutOption);
         publish.Subcommands.Add(Rankings());
@@ -46,6 +46,7 @@ public static class PublishCommand
         publish.Subcommands.Add(Indicators());
         publish.Subcommands.Add(Structure());
         publish.Subcommands.Add(Release());
+        publish.Subcommands.Add(WagePayment());
         return publish;
     }
 
@@ -131,6 +132,28 @@ public static class PublishCommand
         {
             var request = new StructureRequest(ReportingPeriod.Parse(parse.GetValue(period)!), StructureService.Parse(parse.GetValue(breakdown)), parse.GetValue(region));
             return (service, ct) => service.Structure(request, ct);
+        }, cancellation));
+        return command;
+    }
+
+    private static Command WagePayment()
+    {
+        var kind = new Option<string>("--kind") { Description = "projects (default), rollup or arrears", DefaultValueFactory = _ => "projects" }
+            .AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "projects", "rollup", "arrears");
+        var month = new Option<string>("--month") { Description = "The work month, e.g. 2026-04 (projects and rollup; required there)" };
+        var asOf = new Option<string>("--as-of") { Description = "The cut-off day, e.g. 2026-05-20 (default: the day of the run)" };
+        var region = RegionOption();
+        var top = new Option<int?>("--top") { Description = "arrears only: rows kept (default: every project with arrears)" };
+        var command = new Command("wage-payment", "Construction wage payment: project-month rows, the roll-up or the arrears ranking (metrics.md §6)")
+            { kind, month, asOf, region, top };
+        command.SetAction((parse, cancellation) => PublishRun.RunAsync(parse, () =>
+        {
+            var request = new WagePaymentRequest(
+                Enum.Parse<WagePaymentKind>(parse.GetValue(kind)!, ignoreCase: true),
+                parse.GetValue(month) is { } m ? ReportingPeriod.ParseMonth(m) : null,
+                parse.GetValue(asOf) is { } d ? ReportingPeriod.ParseDay(d) : DateOnly.FromDateTime(DateTime.Now),
+                parse.GetValue(region), parse.GetValue(top)).Checked();
+            return (service, ct) => service.WagePayment(request, ct);
         }, cancellation));
         return command;
     }

@@ -30,6 +30,7 @@ public static class WarehouseServices
         services.AddSingleton<Analytics.Warehouse.Marts.Structure.StructureService>();
         services.AddSingleton<Analytics.Warehouse.Marts.Rankings.RankingReleaseService>();
         services.AddSingleton<ProjectDetailService>();
+        services.AddSingleton<Analytics.Warehouse.Marts.WagePayment.WagePaymentService>();
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<DataDesk>();

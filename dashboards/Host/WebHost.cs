@@ -76,6 +76,7 @@ public static class WebHost
         app.MapUserAdminEndpoints();
         app.MapApiEndpoints();
         app.MapExportEndpoints();
+        app.MapWagePaymentEndpoints();
         app.MapDataDeskEndpoints();
         app.MapOpenApi();
         // blazor.web.js, site.css and Plotly.Blazor's plotly.js (_content/Plotly.Blazor/), compressed and cached.

@@ -1,4 +1,5 @@
 using Analytics.Ingest.Demo.Datasets;
+using Analytics.Ingest.Demo.Datasets.Construction;
 using Analytics.Ingest.Demo.Datasets.Dispatch;
 using Analytics.Ingest.Demo.Output;
 
@@ -21,6 +22,7 @@ public static class DemoGenerator
     [
         "regions", "occupations", "si_bases", "vacancies", "jobseekers", "employment", "unemployment", "retirees",
         "dispatch_projects", "dispatch_settlements", "dispatch_costs", "dispatch_invoices",
+        "construction_projects", "site_roster", "site_attendance", "site_payroll", "account_flows",
     ];
 
     /// <summary>
@@ -43,6 +45,7 @@ public static class DemoGenerator
             UnemploymentDataset.Write(output, size);
             RetireesDataset.Write(output, size);
             DispatchDatasets.Write(output, size);
+            ConstructionDatasets.Write(output);   // a fixed size: ~40 projects whatever the scale
         }
         finally
         {

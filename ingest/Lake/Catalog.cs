@@ -142,6 +142,9 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
             if (schema.Columns.Any(c => c.Name == "occupation_code"))
                 parts.Add($"SELECT '{schema.Name}' AS dataset, {key} AS row_key, 'occupation_code' AS column_name, occupation_code AS code " +
                           $"FROM {schema.Name} WHERE occupation_code NOT IN (SELECT occupation_code FROM occupations)");
+            if (schema.ProjectsIn is { } projects)
+                parts.Add($"SELECT '{schema.Name}' AS dataset, {key} AS row_key, 'project_id' AS column_name, project_id AS code " +
+                          $"FROM {schema.Name} WHERE project_id NOT IN (SELECT project_id FROM {projects.Name})");
         }
         // A project with settlements in a month for which no si_bases row of its region, city or province
         // applies has no si_floor (compliance-and-statistics.md A.3); its first settlement month decides.

@@ -22,6 +22,12 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, par
     /// </summary>
     public bool Identifier { get; init; }
 
+    /// <summary>
+    /// Set for a column ingest fills from where the row came from (datasets.md: source_file, the path
+    /// below inbox/; source_line, numbered as in rejects), never from a header of the file.
+    /// </summary>
+    public RowSource? FromSource { get; init; }
+
     /// <summary>The type of the column in the catalog views and Parquet files (BRIEF.md's contract).</summary>
     public string SqlType => Kind switch
     {
@@ -33,5 +39,14 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, par
         _ => "VARCHAR",
     };
 
+    public bool IsRead => FromSource is null;
+
     public long? EffectiveMax => MaxBelowCurrentYear is { } below ? DateTime.UtcNow.Year - below : Max;
+}
+
+/// <summary>Where a <see cref="ColumnSpec.FromSource"/> column's value comes from.</summary>
+public enum RowSource
+{
+    File,
+    Line,
 }

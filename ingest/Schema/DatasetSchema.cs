@@ -19,8 +19,9 @@ public sealed class DatasetSchema
         PartitionBy = partitionBy is null ? null : IndexOf(partitionBy);
         Rules = rules ?? [];
         for (var i = 0; i < columns.Length; i++)
-            foreach (var header in columns[i].Aliases.Prepend(columns[i].Name))
-                _byHeader[NormalizeHeader(header)] = i;
+            if (columns[i].IsRead)   // a header never fills a column ingest fills itself
+                foreach (var header in columns[i].Aliases.Prepend(columns[i].Name))
+                    _byHeader[NormalizeHeader(header)] = i;
     }
 
     public string Name { get; }
@@ -30,6 +31,12 @@ public sealed class DatasetSchema
     /// <summary>The date column of the partition; null for reference data, which is partitioned by ingest date.</summary>
     public int? PartitionBy { get; }
     public IReadOnlyList<RowRule> Rules { get; }
+
+    /// <summary>
+    /// The dataset whose <c>project_id</c> this one's rows refer to: a row whose project is not (yet) there is
+    /// loaded and listed in the data-quality view, as an unknown region code is.
+    /// </summary>
+    public DatasetSchema? ProjectsIn { get; init; }
 
     /// <summary>Fills derived values of a valid row (e.g. a region's parent from its code).</summary>
     public Action<ParsedRow>? Derive { get; init; }

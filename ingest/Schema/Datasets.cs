@@ -7,7 +7,7 @@ namespace Analytics.Ingest.Schema;
 /// contract of BRIEF.md; aliases are the Chinese headers (plus a few common variants bureaus use).
 /// A column used by several datasets has the same rule everywhere (e.g. birth_year's range).
 /// </summary>
-public static class Datasets
+public static partial class Datasets
 {
     private static ColumnSpec Col(string name, ColumnKind kind, bool required, params string[] aliases) => new(name, kind, required, aliases);
     private static ColumnSpec Text(string name, bool required, params string[] aliases) => Col(name, ColumnKind.Text, required, aliases);
@@ -238,6 +238,7 @@ public static class Datasets
     [
         Regions, Occupations, SiBases, Vacancies, Jobseekers, Employment, Unemployment, Retirees,
         DispatchProjects, DispatchSettlements, DispatchCosts, DispatchInvoices,
+        .. Wage.All,
     ];
 
     public static DatasetSchema? Find(string name) => All.FirstOrDefault(d => d.Name == name);

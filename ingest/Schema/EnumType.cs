@@ -12,6 +12,7 @@ public sealed class EnumType
         Codes = values.Select(v => v.Code).ToArray();
         foreach (var (code, labels) in values)
         {
+            if (labels.Length > 0) _firstLabel[code] = labels[0];
             _lookup[code] = code;
             foreach (var label in labels) _lookup[label] = code;
         }
@@ -22,7 +23,12 @@ public sealed class EnumType
     // Codes and labels as UTF-8, for the common case of a value spelled exactly so (no decoding, no case folding).
     private readonly (byte[] Utf8, string Code)[] _exact;
 
+    private readonly Dictionary<string, string> _firstLabel = new(StringComparer.Ordinal);
+
     public string Name { get; }
+
+    /// <summary>The Chinese label a bureau export prints for a code (its first label), or null.</summary>
+    public string? LabelOf(string code) => _firstLabel.GetValueOrDefault(code);
     public IReadOnlyList<string> Codes { get; }
 
     /// <summary>The canonical code for a code or label (case-insensitive), or null when unknown.</summary>
@@ -76,4 +82,21 @@ public sealed class EnumType
     public static readonly EnumType CostCategory = new("category",
         ("recruitment", ["招聘"]), ("training", ["培训"]), ("management", ["管理人员"]),
         ("claims", ["工伤/理赔", "工伤", "理赔"]), ("other", ["其他"]));
+
+    public static readonly EnumType Sector = new("sector",
+        ("housing", ["住建"]), ("transport", ["交通"]), ("water", ["水利"]), ("civil_aviation", ["民航"]),
+        ("railway", ["铁路"]), ("other", ["其他"]));
+
+    public static readonly EnumType PayMonth = new("pay_month", ("current", ["当月"]), ("next", ["次月"]));
+
+    public static readonly EnumType GuaranteeForm = new("guarantee_form",
+        ("cash_deposit", ["现金存储"]), ("bank_guarantee", ["银行保函"]), ("guarantee_insurance", ["保证保险"]), ("exempt", ["免缴"]));
+
+    public static readonly EnumType PaidVia = new("paid_via",
+        ("special_account", ["专用账户代发"]), ("other", ["其他转账"]), ("cash", ["现金"]));
+
+    public static readonly EnumType FlowDirection = new("direction", ("in", ["收入", "转入"]), ("out", ["支出", "转出"]));
+
+    public static readonly EnumType Counterparty = new("counterparty",
+        ("builder", ["建设单位"]), ("contractor", ["施工总承包单位"]), ("worker", ["农民工"]), ("other", ["其他"]));
 }

@@ -21,9 +21,13 @@ public sealed class RowValidator
     private readonly int _maxFutureDays;
     private readonly long _latestDay;
 
+    private readonly byte[]? _sourceFile;
+
     /// <param name="maxFutureDays">How far after today a date may lie (columns that hold planned dates excepted).</param>
-    public RowValidator(DatasetSchema schema, PersonIdHasher hasher, int maxFutureDays = IngestOptions.DefaultMaxFutureDays)
+    /// <param name="sourceFile">The file's path below inbox/ as shown (ids masked), for a dataset that keeps each row's source.</param>
+    public RowValidator(DatasetSchema schema, PersonIdHasher hasher, int maxFutureDays = IngestOptions.DefaultMaxFutureDays, string? sourceFile = null)
     {
+        _sourceFile = sourceFile is null ? null : Encoding.UTF8.GetBytes(sourceFile);
         _schema = schema;
         _maxFutureDays = maxFutureDays;
         _latestDay = DateOnly.FromDateTime(DateTime.Now).AddDays(maxFutureDays).DayNumber;
@@ -82,6 +86,11 @@ public sealed class RowValidator
         row.Clear();
         for (var c = 0; c < _fieldOf.Length; c++)
         {
+            if (_columns[c].FromSource is { } from)
+            {
+                SetSource(row, c, from, line);
+                continue;
+            }
             var raw = _fieldOf[c] < 0 ? default : Trim(source.Field(_fieldOf[c]));
             var spec = _columns[c];
             row.Null[c] = raw.IsEmpty;
@@ -106,6 +115,14 @@ public sealed class RowValidator
         if (violations.Count > before) return false;
         _schema.Derive?.Invoke(row);
         return true;
+    }
+
+    private void SetSource(ParsedRow row, int c, RowSource from, long line)
+    {
+        row.Texts[c] = null;
+        row.Null[c] = from == RowSource.File && _sourceFile is null;
+        if (from == RowSource.Line) row.Numbers[c] = line;
+        else if (_sourceFile is not null) row.SetUtf8(c, _sourceFile);
     }
 
     /// <summary>Parses one non-empty field; returns the broken rule's name, or null when it is fine.</summary>

@@ -8,6 +8,7 @@ using Analytics.Warehouse.Marts.Margins;
 using Analytics.Warehouse.Marts.Rankings;
 using Analytics.Warehouse.Marts.SupplyDemand;
 using Analytics.Warehouse.Marts.Structure;
+using Analytics.Warehouse.Marts.WagePayment;
 using Analytics.Warehouse.Marts.Wages;
 
 namespace Analytics.Reports.Publication;
@@ -107,6 +108,36 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         var context = Context(period, scope, notes, names) with { MethodZh = null };
         return Result(IndicatorReport.Build(rows, context), FileStem("劳动力市场主要指标", period, code),
             $"no region in scope {scope} has data for {period}");
+    }
+
+    /// <summary>
+    /// publish wage-payment (metrics.md §6): the project-month rows of a work month, the roll-up, or the
+    /// arrears ranking, at the cut-off day. Counts and sums only; the worker drill-down is never published.
+    /// </summary>
+    public PublishableReport WagePayment(WagePaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        request = request.Checked();
+        var service = new WagePaymentService(catalog, _options);
+        var names = catalog.Use(RegionNames.Load);
+        var code = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
+        var scope = ScopeName(names, code);
+        var asOf = $"{request.AsOf:yyyy-MM-dd}";
+        var period = request.Month is { } m ? $"{m:yyyy-MM}，截至{asOf}" : $"截至{asOf}";
+        var context = Context(period, scope, service.GetNotes(request.AsOf), names);
+        var stemPeriod = request.Month is { } month ? $"{month:yyyy-MM}_{asOf}" : asOf;
+        return request.Kind switch
+        {
+            WagePaymentKind.Projects => Result(
+                WagePaymentReport.Projects(service.GetProjectMonths(request.AsOf, request.Month, code, cancellationToken: cancellationToken)
+                    .Where(r => request.Projects?.Contains(r.ProjectId) ?? true), context),
+                FileStem("农民工工资支付监测", stemPeriod, code), $"no construction project in scope {scope} has data for {request.Month:yyyy-MM} up to {asOf}"),
+            WagePaymentKind.Rollup => Result(
+                WagePaymentReport.Rollup(service.GetRollup(request.Month!.Value, request.AsOf, code, cancellationToken), context),
+                FileStem("农民工工资支付汇总", stemPeriod, code), $"scope {scope} has no rows"),
+            _ => Result(
+                WagePaymentReport.Ranking(service.GetArrearsRanking(request.AsOf, code, request.Top, cancellationToken), context),
+                FileStem("欠薪项目排行", stemPeriod, code), $"no construction project in scope {scope} owes wages due before {asOf}"),
+        };
     }
 
     public PublishableReport Structure(StructureRequest request, CancellationToken cancellationToken = default)

@@ -30,3 +30,26 @@ public sealed record StructureRequest(ReportingPeriod Period, Analytics.Warehous
 
 /// <param name="Top">list length; null = MetricsOptions.RankingTop</param>
 public sealed record ReleaseRequest(ReportingPeriod Period, string? Region = null, int? Top = null, RankingKind Kind = RankingKind.Shortage);
+/// <summary>publish wage-payment's three tables (metrics.md §6).</summary>
+public enum WagePaymentKind { Projects, Rollup, Arrears }
+
+/// <param name="Month">the work month's first day: required for projects and rollup, not taken by arrears</param>
+/// <param name="AsOf">the cut-off day</param>
+/// <param name="Top">arrears only: rows kept; null = every project with arrears</param>
+public sealed record WagePaymentRequest(WagePaymentKind Kind, DateOnly? Month, DateOnly AsOf, string? Region = null, int? Top = null)
+{
+    /// <summary>A wage officer's bound projects: the project rows are kept to them; null = every project of the region.</summary>
+    public IReadOnlySet<string>? Projects { get; init; }
+
+    /// <summary>The combinations the spec's command-line row allows, or a <see cref="MartValidationException"/>.</summary>
+    public WagePaymentRequest Checked()
+    {
+        var kind = Kind.ToString().ToLowerInvariant();
+        if (Kind != WagePaymentKind.Arrears && Month is null) throw new MartValidationException($"--month is required with --kind {kind} (e.g. --month 2026-04).");
+        if (Kind == WagePaymentKind.Arrears && Month is not null) throw new MartValidationException("--month does not apply to --kind arrears: the ranking covers every work month due before --as-of.");
+        if (Kind != WagePaymentKind.Arrears && Top is not null) throw new MartValidationException("--top only applies to --kind arrears.");
+        if (Top is < 1) throw new MartValidationException("--top must be at least 1.");
+        if (Projects is not null && Kind != WagePaymentKind.Projects) throw new MartValidationException("a project binding only applies to the project rows.");
+        return this;
+    }
+}

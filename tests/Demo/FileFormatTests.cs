@@ -36,7 +36,7 @@ public class FileFormatTests(SmallDemoInbox fixture)
     {
         var file = _inbox.Files("unemployment", "*.jsonl").ShouldHaveSingleItem();
         var lines = File.ReadAllLines(file);
-        ((long)lines.Length).ShouldBe(_inbox.Summary.Files.Single(f => f.Path.EndsWith(".jsonl")).Rows);
+        ((long)lines.Length).ShouldBe(_inbox.Summary.Files.Single(f => f.Dataset == "unemployment" && f.Path.EndsWith(".jsonl")).Rows);
         int endedBeforeRegistered = 0, receiving = 0, open = 0;
         foreach (var line in lines)
         {

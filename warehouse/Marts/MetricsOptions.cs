@@ -53,4 +53,6 @@ public sealed class MetricsOptions
 
     /// <summary>§1 release figures (compliance-and-statistics.md C): k of "into and out of the top k".</summary>
     public int ReleaseTopMovers { get; set; } = 10;
+    /// <summary>§6: construction wage-payment thresholds (section "Metrics:WagePayment").</summary>
+    public WagePayment.WagePaymentThresholds WagePayment { get; set; } = new();
 }

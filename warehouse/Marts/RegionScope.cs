@@ -20,12 +20,20 @@ public static partial class RegionScope
         // without a regions table (reference data not loaded yet) no code is known
         if (Count(connection, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'regions'", null) == 0
             || Count(connection, "SELECT count(*) FROM regions WHERE region_code = $code", trimmed) == 0)
-            throw new MartValidationException($"Region code '{trimmed}' is not in the reference data (regions).");
+            throw Unknown(trimmed);
         return trimmed;
     }
 
     /// <summary>Whether <paramref name="code"/> has the shape of a region code (6 digits), without asking the reference data.</summary>
     public static bool IsWellFormed(string code) => SixDigits().IsMatch(code.Trim());
+    /// <summary>What a scope outside the reference data (or outside the asker's own scope, which must look the same) is answered.</summary>
+    public static MartValidationException Unknown(string code) => new($"Region code '{code}' is not in the reference data (regions).");
+
+    /// <summary>Whether <paramref name="code"/> lies in <paramref name="scope"/> (itself or a descendant), as the SQL macro in_scope.</summary>
+    public static bool Contains(string scope, string code) =>
+        code == scope
+        || (scope.EndsWith("0000", StringComparison.Ordinal) && code.Length == 6 && code[..2] == scope[..2])
+        || (scope.EndsWith("00", StringComparison.Ordinal) && code.Length == 6 && code[..4] == scope[..4]);
 
     private static long Count(DbConnection connection, string sql, string? code)
     {

@@ -37,6 +37,12 @@ public sealed partial record ReportingPeriod(DateOnly Start, DateOnly End, Perio
             $"Unknown period format '{text}': use a quarter like 2026Q3 or a month like 2026-09.");
     }
 
+    /// <summary>Parses a day <c>2026-05-20</c> (a cut-off day, <c>--as-of</c>).</summary>
+    public static DateOnly ParseDay(string text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new MartValidationException($"Unknown day format '{text}': use a day like 2026-05-20.");
+
     /// <summary>Parses a month <c>2026-09</c> or <c>202609</c> to its first day.</summary>
     public static DateOnly ParseMonth(string text)
     {

@@ -6,6 +6,22 @@ namespace Analytics.Ingest.Demo.Datasets;
 /// <summary>The columns of every dataset as datasets.md lists them (English name, Chinese alias, kind), in file order.</summary>
 internal static class Schemas
 {
+    /// <summary>
+    /// A dataset's file columns straight from its schema (ingest/Schema): English name, first Chinese
+    /// alias, kind; columns ingest fills itself (a row's source) are not in a file. Newer datasets use
+    /// this rather than a list of their own.
+    /// </summary>
+    public static Column[] Of(Analytics.Ingest.Schema.DatasetSchema schema) =>
+        schema.Columns.Where(c => c.IsRead).Select(c => new Column(c.Name, c.Aliases.FirstOrDefault() ?? c.Name, c.Kind switch
+        {
+            Analytics.Ingest.Schema.ColumnKind.Enum => Code,
+            Analytics.Ingest.Schema.ColumnKind.Date => Date,
+            Analytics.Ingest.Schema.ColumnKind.Money or Analytics.Ingest.Schema.ColumnKind.Decimal => Money,
+            Analytics.Ingest.Schema.ColumnKind.Integer => Integer,
+            Analytics.Ingest.Schema.ColumnKind.Bool => Flag,
+            _ => Text,
+        })).ToArray();
+
     public static readonly Column[] Regions =
         [new("region_code", "区划代码"), new("region_name", "区划名称"), new("parent_code", "上级代码")];
 

@@ -19,5 +19,10 @@ internal static class EnumLabels
     };
 
     /// <summary>The Chinese label of a code; a value that is not a known code (a deliberately bad one) stays as it is.</summary>
-    public static string ToChinese(string code) => Chinese.GetValueOrDefault(code, code);
+    public static string ToChinese(string code) => Chinese.GetValueOrDefault(code) ?? FromSchema.GetValueOrDefault(code, code);
+
+    // Datasets added since take their labels from the schema itself (the first label of each code), not from a copy.
+    private static readonly Dictionary<string, string> FromSchema = Analytics.Ingest.Schema.Datasets.Wage.All
+        .SelectMany(d => d.Columns).Where(c => c.Enum is not null).SelectMany(c => c.Enum!.Codes.Select(code => (code, Label: c.Enum.LabelOf(code))))
+        .Where(x => x.Label is not null).DistinctBy(x => x.code).ToDictionary(x => x.code, x => x.Label!);
 }

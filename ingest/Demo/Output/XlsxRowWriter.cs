@@ -79,6 +79,7 @@ internal sealed class XlsxRowWriter : IRowWriter
                 DateOnly d => new Cell { CellReference = reference, StyleIndex = DateStyle, CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate()) },
                 decimal m => new Cell { CellReference = reference, StyleIndex = MoneyStyle, CellValue = new CellValue(m) },
                 int n => new Cell { CellReference = reference, CellValue = new CellValue(n) },
+                bool b => new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") },
                 _ => throw new ArgumentException($"Unexpected value type {values[i]!.GetType()}"),
             };
             if (cell is not null) row.Append(cell);
