@@ -1,5 +1,4 @@
 using Analytics.Warehouse.DuckDb;
-using System.Data.Common;
 
 namespace Analytics.Warehouse.Marts.Indicators;
 
@@ -66,7 +65,7 @@ public sealed class IndicatorService(DuckDbDataSource catalog, MetricsOptions? o
         }, r => new IndicatorTrendPoint(r.Field<DateOnly>("month"), r.Field<long>("demand"), r.Field<long>("supply"), r.Field<long>("new_employment")),
             cancellationToken));
 
-    private static IndicatorRow Map(DbDataReader r) => new(
+    private static IndicatorRow Map(MartRow r) => new(
         r.Field<string>("region_code"), r.Field<string>("region_name"), r.Field<bool>("is_child"),
         r.Field<long>("demand"), r.Field<long>("supply"), r.Field<decimal?>("ratio"),
         r.Field<long>("new_employment"), r.Field<long>("new_employment_employee"), r.Field<long>("new_employment_flexible"),

@@ -52,7 +52,7 @@ public sealed class ProjectMarginService(DuckDbDataSource catalog, MetricsOption
         ["overdue_days"] = _options.OverdueDays,
     };
 
-    private static ProjectMonthMargin MapMonth(DbDataReader r) => new(
+    private static ProjectMonthMargin MapMonth(MartRow r) => new(
         r.Field<string>("project_id")!, r.Field<string>("project_name"), r.Field<string>("agency_id")!,
         r.Field<DateOnly>("month"), r.Field<int>("headcount"),
         r.Field<decimal>("payroll"), r.Field<decimal>("employer_si"), r.Field<decimal>("employer_hf"),
@@ -64,7 +64,7 @@ public sealed class ProjectMarginService(DuckDbDataSource catalog, MetricsOption
         r.Field<int>("si_base_low_workers"), r.Field<int>("short_contract_workers"), r.Field<int>("max_days_overdue"),
         r.Strings("alerts"));
 
-    private static ProjectPeriodMargin MapPeriod(DbDataReader r) => new(
+    private static ProjectPeriodMargin MapPeriod(MartRow r) => new(
         r.Field<string>("project_id")!, r.Field<string>("project_name"), r.Field<string>("agency_id")!,
         r.Field<int>("months"), r.Field<decimal>("average_headcount"),
         r.Field<decimal>("payroll"), r.Field<decimal>("employer_si"), r.Field<decimal>("employer_hf"),
