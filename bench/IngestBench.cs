@@ -12,6 +12,7 @@ namespace Analytics.Bench;
 /// own COPY of the same CSV to Parquet with no validation, alternating, <c>runs</c> times (default
 /// 3; the machine is shared, so one run can be off either way). Goals: ours at least 0.7 of
 /// DuckDB's speed (the median ratio), peak memory at most 1 GiB (the worst run).
+/// <c>ingest [rows] [runs] ours</c> runs our side only (to profile it, e.g. under <c>perf record</c>).
 /// </summary>
 public static class IngestBench
 {
@@ -19,6 +20,8 @@ public static class IngestBench
     {
         var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        // "ours" as a third argument skips DuckDB's COPY (for profiling our side alone).
+        var oursOnly = args.Length > 2 && args[2] == "ours";
         var work = Path.Combine(Path.GetTempPath(), "analytics-ingest-bench");
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         var source = Path.Combine(work, "vacancies.csv");
@@ -33,11 +36,13 @@ public static class IngestBench
         for (var run = 1; run <= runs; run++)
         {
             var (ours, ourPeak) = Ours(work, source, run);
+            if (oursOnly) continue;
             var duck = DuckDb(work, source);
             ratios.Add(duck / ours);
             worstPeak = Math.Max(worstPeak, ourPeak);
             Console.WriteLine($"run {run}: speed ratio ours/duckdb {duck / ours:N2}");
         }
+        if (oursOnly) return 0;
         var median = ratios.Order().ElementAt(ratios.Count / 2);
         Console.WriteLine($"speed ratio ours/duckdb, median of {runs}: {median:N2} (range {ratios.Min():N2}-{ratios.Max():N2}; goal >= 0.70) {(median >= 0.7 ? "OK" : "MISSED")}");
         Console.WriteLine($"our peak memory, worst run: {worstPeak / 1048576.0:N0} MiB (goal <= 1024) {(worstPeak <= 1L << 30 ? "OK" : "MISSED")}");
@@ -54,18 +59,20 @@ public static class IngestBench
 
         ResetPeakMemory();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
         var clock = Stopwatch.StartNew();
         // The file is copied whole before the clock starts: no settle wait belongs in the measurement.
         var result = new IngestRunner(new IngestOptions { DataDirectory = data, IdHashKey = "00112233445566778899aabbccddeeff", SettleSeconds = 0 })
             .RunPassAsync().GetAwaiter().GetResult();
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        jit = System.Runtime.JitInfo.GetCompilationTime() - jit;
         var peak = PeakMemory();
         var file = result.Files.Single();
         if (file.Status != FileStatus.Loaded) throw new InvalidOperationException($"The bench file was not loaded: {file.Status} {file.Error}");
         var lakeFiles = Directory.GetFiles(Path.Combine(data, "lake", "vacancies"), "*.parquet", SearchOption.AllDirectories).Length;
         Console.WriteLine($"ours:   {clock.Elapsed.TotalSeconds,7:N2} s  ({file.RowsLoaded:N0} loaded, {file.RowsRejected:N0} rejected, {lakeFiles} Parquet files), " +
-            $"peak memory {peak / 1048576.0:N0} MiB, CPU {cpu.TotalSeconds:N1} s");
+            $"peak memory {peak / 1048576.0:N0} MiB, CPU {cpu.TotalSeconds:N1} s (JIT compiling {jit.TotalSeconds:N2} s)");
         Directory.Delete(data, recursive: true);
         return (clock.Elapsed.TotalSeconds, peak);
     }

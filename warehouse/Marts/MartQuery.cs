@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Marts;
 
@@ -6,7 +7,7 @@ namespace Analytics.Warehouse.Marts;
 internal static class MartQuery
 {
     public static List<T> Run<T>(DbConnection connection, string mart, IReadOnlyDictionary<string, object?> parameters,
-        Func<DbDataReader, T> map, CancellationToken cancellationToken = default)
+        Func<MartRow, T> map, CancellationToken cancellationToken = default)
     {
         using var command = connection.CreateCommand();
         command.CommandText = SqlModels.CommandText(mart);
@@ -18,30 +19,14 @@ internal static class MartQuery
             command.Parameters.Add(parameter);
         }
         using var registration = cancellationToken.Register(command.Cancel);
-        using var reader = command.ExecuteReader();
+        using var reader = (DuckDBDataReader)command.ExecuteReader();
+        var row = new MartRow(reader);
         var rows = new List<T>();
-        while (reader.Read())
+        while (row.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            rows.Add(map(reader));
+            rows.Add(map(row));
         }
         return rows;
-    }
-
-    public static T? Field<T>(this DbDataReader reader, string name)
-    {
-        var ordinal = reader.GetOrdinal(name);
-        if (reader.IsDBNull(ordinal)) return default;
-        var value = reader.GetValue(ordinal);
-        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        if (value is T typed) return typed;
-        value = Analytics.Warehouse.DuckDb.ExactResults.Normalize(value); // SUM over integers is HUGEINT in DuckDB
-        return (T)Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static string[] Strings(this DbDataReader reader, string name)
-    {
-        var ordinal = reader.GetOrdinal(name);
-        return reader.IsDBNull(ordinal) ? [] : ((System.Collections.IEnumerable)reader.GetValue(ordinal)).Cast<string>().ToArray();
     }
 }

@@ -1,5 +1,4 @@
 using Analytics.Warehouse.DuckDb;
-using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Serialization;
@@ -85,19 +84,18 @@ public sealed class IndicatorService(DuckDbDataSource catalog, MetricsOptions? o
             .Select(p => (p.Property, p.Name!, Nullable.GetUnderlyingType(p.Property.PropertyType) ?? p.Property.PropertyType))
             .ToArray();
 
-    private static IndicatorRow Map(DbDataReader r)
+    private static IndicatorRow Map(MartRow r)
     {
         var row = MapBase(r);
         foreach (var (property, column, type) in Companions)
         {
-            var ordinal = r.GetOrdinal(column);
-            var value = r.IsDBNull(ordinal) ? null : ExactResults.Normalize(r.GetValue(ordinal));
+            var value = r.Field<object>(column) is { } raw ? ExactResults.Normalize(raw) : null;
             property.SetValue(row, value is null ? null : Convert.ChangeType(value, type, CultureInfo.InvariantCulture));
         }
         return row;
     }
 
-    private static IndicatorRow MapBase(DbDataReader r) => new(
+    private static IndicatorRow MapBase(MartRow r) => new(
         r.Field<string>("region_code"), r.Field<string>("region_name"), r.Field<bool>("is_child"),
         r.Field<long>("demand"), r.Field<long>("supply"), r.Field<decimal?>("ratio"),
         r.Field<long>("new_employment"), r.Field<long>("new_employment_employee"), r.Field<long>("new_employment_flexible"),

@@ -69,7 +69,7 @@ public sealed class ProjectMarginService(DuckDbDataSource catalog, MetricsOption
         ["due_soon_days"] = _options.DueSoonDays,
     };
 
-    private static ProjectMonthMargin MapMonth(DbDataReader r) => new(
+    private static ProjectMonthMargin MapMonth(MartRow r) => new(
         r.Field<string>("project_id")!, r.Field<string>("project_name"), r.Field<string>("agency_id")!,
         r.Field<DateOnly>("month"), r.Field<int>("headcount"),
         r.Field<decimal>("payroll"), r.Field<decimal>("employer_si"), r.Field<decimal>("employer_hf"),
@@ -84,7 +84,7 @@ public sealed class ProjectMarginService(DuckDbDataSource catalog, MetricsOption
         r.Field<decimal?>("si_floor"), r.Field<int>("si_below_floor_workers"), r.Field<int>("due_soon_invoices"),
         r.Strings("alerts"));
 
-    private static ProjectPeriodMargin MapPeriod(DbDataReader r) => new(
+    private static ProjectPeriodMargin MapPeriod(MartRow r) => new(
         r.Field<string>("project_id")!, r.Field<string>("project_name"), r.Field<string>("agency_id")!,
         r.Field<int>("months"), r.Field<decimal>("average_headcount"),
         r.Field<decimal>("payroll"), r.Field<decimal>("employer_si"), r.Field<decimal>("employer_hf"),

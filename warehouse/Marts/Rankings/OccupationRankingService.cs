@@ -33,7 +33,7 @@ public sealed class OccupationRankingService(DuckDbDataSource catalog, MetricsOp
                 PerMajorGroup(rows), Notes(db, kind, keep), rows.Count == 0 ? EmptyReason(db, period, scope, kind) : null);
         });
 
-    private static RankingRow Map(DbDataReader r) => new(
+    private static RankingRow Map(MartRow r) => new(
         r.Field<int>("rank"),
         r.Field<string>("occupation_code")!,
         r.Field<string>("occupation_name"),

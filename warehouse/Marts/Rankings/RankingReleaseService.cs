@@ -50,7 +50,7 @@ public sealed class RankingReleaseService(DuckDbDataSource catalog, MetricsOptio
     /// <summary>One result row, read while the reader is on it (the totals row keeps its values by name).</summary>
     private sealed class Row
     {
-        public Row(DbDataReader r)
+        public Row(MartRow r)
         {
             Section = r.Field<string>("section")!;
             Code = r.Field<string>("occupation_code");
@@ -64,8 +64,7 @@ public sealed class RankingReleaseService(DuckDbDataSource catalog, MetricsOptio
                     (int)r.Field<long>("group_change"), r.Field<decimal?>("group_share_pct"));
             }
             if (Section == "totals")
-                Reader = new Values(Enumerable.Range(0, r.FieldCount).ToDictionary(r.GetName,
-                    i => r.IsDBNull(i) ? null : ExactResults.Normalize(r.GetValue(i))));
+                Reader = new Values(r.Values());
         }
 
         public string Section { get; }

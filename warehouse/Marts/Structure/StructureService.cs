@@ -43,7 +43,7 @@ public sealed class StructureService(DuckDbDataSource catalog)
             : throw new MartValidationException($"Unknown breakdown '{text}': use {string.Join(", ", BreakdownNames)}.");
     }
 
-    private static StructureRow Map(DbDataReader r) => new(
+    private static StructureRow Map(MartRow r) => new(
         r.Field<string>("key")!, r.Field<long?>("demand"), r.Field<long?>("supply"),
         r.Field<decimal?>("demand_share_pct"), r.Field<decimal?>("supply_share_pct"), r.Field<decimal?>("ratio"));
 }

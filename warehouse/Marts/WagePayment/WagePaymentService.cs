@@ -103,7 +103,7 @@ public sealed class WagePaymentService(DuckDbDataSource catalog, MetricsOptions?
         ["account_pct"] = _thresholds.SpecialAccountPct,
     };
 
-    private static WageProjectMonth MapProjectMonth(DbDataReader r) => new(
+    private static WageProjectMonth MapProjectMonth(MartRow r) => new(
         r.Field<string>("project_id")!, r.Field<string>("project_name")!, r.Field<string>("region_code")!, r.Field<string>("sector")!,
         r.Field<string>("contractor_name")!, r.Field<DateOnly>("month"), r.Field<DateOnly>("due_on"),
         r.Field<int>("workers_on_roster"), r.Field<int>("workers_attended"), r.Field<int>("workers_paid"),
@@ -112,7 +112,7 @@ public sealed class WagePaymentService(DuckDbDataSource catalog, MetricsOptions?
         r.Field<int>("attended_not_paid"), r.Field<int>("paid_not_on_roster"), r.Field<int>("no_contract_workers"), r.Field<int>("no_bank_card"),
         r.Field<decimal>("labour_cost_transferred"), r.Field<decimal?>("labour_cost_expected"), r.Strings("alerts"));
 
-    private static WageRollupRow MapRollup(DbDataReader r) => new(
+    private static WageRollupRow MapRollup(MartRow r) => new(
         r.Field<string>("level")!, r.Field<string>("region_code"), r.Field<string>("sector"),
         r.Field<int>("projects"), r.Field<int>("projects_not_reporting"),
         r.Field<int>("projects_wage_arrears"), r.Field<int>("projects_late_pay"), r.Field<int>("projects_attended_not_paid"),
@@ -122,12 +122,12 @@ public sealed class WagePaymentService(DuckDbDataSource catalog, MetricsOptions?
         r.Field<int>("workers_on_roster"), r.Field<decimal>("wage_due"), r.Field<decimal>("wage_paid"), r.Field<decimal>("arrears"),
         r.Field<int>("arrears_workers"), r.Field<decimal>("arrears_outstanding"), r.Field<int>("arrears_workers_outstanding"));
 
-    private static WageArrearsRow MapArrears(DbDataReader r) => new(
+    private static WageArrearsRow MapArrears(MartRow r) => new(
         r.Field<int>("rank"), r.Field<string>("project_id")!, r.Field<string>("project_name")!, r.Field<string>("region_code")!,
         r.Field<string>("sector")!, r.Field<string>("contractor_name")!, r.Field<decimal>("arrears_total"),
         r.Field<int>("arrears_workers_total"), r.Field<int>("arrears_months"), r.Field<DateOnly>("oldest_due_on"), r.Field<int>("days_overdue"));
 
-    private static WageDrillDownRow MapDrillDown(DbDataReader r) => new(
+    private static WageDrillDownRow MapDrillDown(MartRow r) => new(
         r.Field<string>("list")!, r.Field<string>("worker_key")!, r.Field<string>("subcontractor_id"),
         r.Field<decimal?>("wage_due"), r.Field<decimal?>("wage_paid"), r.Field<DateOnly?>("paid_on"), r.Field<DateOnly?>("due_on"),
         r.Field<int?>("days_late"), r.Field<int?>("days_worked"), r.Field<DateOnly?>("entered_on"), r.Field<DateOnly?>("left_on"),

@@ -52,7 +52,7 @@ public sealed class WageGuidanceService(DuckDbDataSource catalog, MetricsOptions
                 : null);
         });
 
-    private static WageGuidanceRow Map(DbDataReader r) => new(
+    private static WageGuidanceRow Map(MartRow r) => new(
         r.Field<string>("occupation_code")!,
         r.Field<string>("occupation_name"),
         r.Field<string>("region_code"),
