@@ -31,8 +31,10 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             .GetRanking(request.Period, request.Region, request.Kind, request.Top, cancellationToken);
         // The group filters the published top-N list (as the page shows it), before totals, chart and group counts.
         var rows = OccupationGroup.Filter(ranking.Rows, group, row => row.OccupationCode);
-        // the notes state the list's release figures (compliance-and-statistics.md C)
-        var release = new RankingReleaseService(catalog, _options)
+        // The notes state the whole list's release figures (compliance-and-statistics.md C); a table filtered
+        // to one occupation group states instead how many of its own rows each major group holds, since the
+        // release's totals and movers describe rows the table does not show.
+        var release = group is not null ? null : new RankingReleaseService(catalog, _options)
             .Get(request.Period, request.Region, request.Kind, request.Top, cancellationToken: cancellationToken);
         var names = catalog.Use(RegionNames.Load);
         var scope = ScopeName(names, ranking.RegionCode, group);
