@@ -64,6 +64,11 @@ public class PhoneLayoutTests(DemoSite site, BrowserFixture chromium) : IClassFi
             "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)" +
             ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
         width.ShouldBeLessThanOrEqualTo(Phone, $"{url} as {user}: {widest}");
+        // No column squeezed to a character or two: a number or a code in a table stays on one line.
+        var broken = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('main td, main th')].filter(c => /^[-+¥%万.,:0-9 ▲▼—]{2,}$/.test(c.innerText.trim()))" +
+            ".filter(c => { const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(c).fontSize); }).slice(0, 5).map(c => c.innerText)");
+        broken.ShouldBeEmpty($"{url} as {user}: figures broken over lines");
     }
 
     [Theory]
