@@ -48,8 +48,8 @@ public static class ApiEndpoints
             string? agency;
             try { agency = await http.RequestServices.GetRequiredService<MartGate>().RunAsync(Client(http), () => service.AgencyOf(projectId), http.RequestAborted); }
             catch (MartQueueFullException e) { return Busy(http, e); }
-            if (agency is null) return Results.NotFound();
-            if (!AgencyScope.MaySee(user, agency)) return Results.Forbid();
+            // Another agency's project answers exactly as a missing one, so ids cannot be probed.
+            if (agency is null || !AgencyScope.MaySee(user, agency)) return Results.NotFound();
             return await Answer(http, () => service.Get(projectId, Months(from, to, calendar)));
         }).WithSummary("One project's drill-down: cost items, workers per month, receivables aging");
     }

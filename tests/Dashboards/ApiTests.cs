@@ -88,7 +88,11 @@ public class ApiTests(DemoSite site)
         using var manager = await site.Server.SignedInClientAsync("agency1");
         (await manager.GetAsync("/api/margins?from=2026-01&to=2026-06&agency=A002")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var foreign = await manager.GetAsync($"/api/projects/{other[0].ProjectId}?from=2026-01&to=2026-06");
-        foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var missing = await manager.GetAsync("/api/projects/NO-SUCH-PROJECT?from=2026-01&to=2026-06");
+        // Another agency's project answers exactly as a missing one: same status, same body.
+        foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await foreign.Content.ReadAsStringAsync()).ShouldBe(await missing.Content.ReadAsStringAsync());
         (await foreign.Content.ReadAsStringAsync()).ShouldNotContain(other[0].ProjectId);
 
         var detail = await GetJson("agency1", $"/api/projects/{own[0].ProjectId}?from=2026-01&to=2026-06");

@@ -86,7 +86,8 @@ public class WebSecurityTests(DemoSite site)
     public async Task Every_form_post_is_refused_without_its_antiforgery_token()
     {
         using var admin = await site.Server.SignedInClientAsync("admin");
-        var posts = Routes().Where(e => Methods(e).Contains("POST") && !Concrete(e).StartsWith("/hubs/")).ToList();
+        // (/error/x1: the error page's {Code:int} cannot match x1, so that post is a 404 before any form is read.)
+        var posts = Routes().Where(e => Methods(e).Contains("POST") && Concrete(e) != "/error/x1").ToList();
         posts.Count.ShouldBeGreaterThanOrEqualTo(4);   // login, logout, ingest-now, admin users
         foreach (var endpoint in posts)
         {

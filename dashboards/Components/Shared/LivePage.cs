@@ -37,8 +37,14 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// <summary>The datasets whose commits change what this page shows.</summary>
     protected abstract IReadOnlyCollection<string> Datasets { get; }
 
-    /// <summary>Reads the page's figures for its current filters.</summary>
+    /// <summary>
+    /// Reads the page's figures for its current filters. A page keeps what it shows until the new figures
+    /// are there (no blank flash while a query runs); <see cref="OnLoadFailed"/> drops them when the read fails.
+    /// </summary>
     protected abstract Task LoadAsync();
+
+    /// <summary>The read failed (its message is in <see cref="Error"/>): drop figures of other filters.</summary>
+    protected virtual void OnLoadFailed() { }
 
     protected override void OnInitialized()
     {
@@ -61,6 +67,7 @@ public abstract class LivePage : ComponentBase, IDisposable
             var seconds = Math.Max(1, (int)Math.Ceiling(e.RetryAfter.TotalSeconds));
             Error = Ui.T($"查询繁忙，请 {seconds} 秒后重试。", $"Too many queries are waiting; please try again in {seconds} s.");
         }
+        if (Error is not null) OnLoadFailed();
         UpdatedAt = DateTime.Now;
         UpdatedBy = by;
     }
