@@ -14,7 +14,7 @@ namespace Analytics.Bench;
 public static class Screenshots
 {
     /// <summary>Long pages are cut after this many CSS pixels so that each PNG stays small enough for the docs.</summary>
-    private const int MaxHeight = 1800;
+    private const int MaxHeight = 1500;
 
     private sealed record Screen(string Name, int Width, int Height);
 
@@ -53,10 +53,10 @@ public static class Screenshots
             shots.Add(($"{file}-phone", user, url, Phone, null));
         }
         shots.Add(("phone-menu", "admin", "/rankings?period=2026Q3", Phone, null));
-        // The wall screen shows one slide at a time: the tiles stay up for an hour, a short cycle brings each chart up in turn.
+        // The wall screen shows one slide at a time: ?slide= starts at each one, ?seconds=3600 keeps it up for the shot.
         shots.Add(("wall-indicators", "policy", "/wall?seconds=3600", Wall, "indicators"));
-        foreach (var slide in new[] { "shortage", "trend", "regions" })
-            shots.Add(($"wall-{slide}", "policy", "/wall?seconds=5", Wall, slide));
+        foreach (var (slide, n) in new[] { ("shortage", 1), ("trend", 2), ("regions", 3) })
+            shots.Add(($"wall-{slide}", "policy", $"/wall?seconds=3600&slide={n}", Wall, slide));
 
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -81,7 +81,6 @@ public static class Screenshots
             if (user is not null) await page.WaitForSelectorAsync("main[data-interactive=true]", new() { Timeout = 60_000 });
             if (slide is not null)
                 await page.WaitForSelectorAsync($".wall-slide.current[data-slide={slide}] {(slide == "indicators" ? ".card" : ".main-svg")}", new() { Timeout = 60_000 });
-            // A wall slide stays up for ?seconds=: shot as soon as its chart is drawn and resized.
             var charts = slide is null ? await WaitForChartsAsync(page) : await page.Locator(".chart").CountAsync();
             if (file == "phone-menu") await page.ClickAsync(".topbar label.menu-button");
             await page.WaitForTimeoutAsync(500);   // plotly redraws at its box's final size
