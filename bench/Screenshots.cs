@@ -5,13 +5,20 @@ using Microsoft.Playwright;
 namespace Analytics.Bench;
 
 /// <summary>
-/// <c>screenshots [--out docs/screenshots] [--scale 1]</c>: a full-page PNG of every page, signed in
-/// as the role that uses it, from Debian's headless Chromium (never a downloaded browser) against the
-/// real host over the demo data.
+/// <c>screenshots [--out docs/screenshots] [--scale 1]</c>: a PNG of every page on a desktop (1440×900) and on a
+/// phone (390×844), and of each wall-screen slide at 1920×1080, signed in as the role that uses it, from
+/// Debian's headless Chromium (never a downloaded browser) against the real host over the demo data.
+/// Files: <c>{page}-desktop.png</c>, <c>{page}-phone.png</c>, <c>phone-menu.png</c> (the folded navigation
+/// opened), <c>wall-{slide}.png</c>.
 /// </summary>
 public static class Screenshots
 {
-    private const int MaxHeight = 1600;
+    /// <summary>Long pages are cut after this many CSS pixels so that each PNG stays small enough for the docs.</summary>
+    private const int MaxHeight = 1500;
+
+    private sealed record Screen(string Name, int Width, int Height);
+
+    private static readonly Screen Desktop = new("desktop", 1440, 900), Phone = new("phone", 390, 844), Wall = new("wall", 1920, 1080);
 
     public static int Run(string[] args)
     {
@@ -27,22 +34,29 @@ public static class Screenshots
         Directory.CreateDirectory(output);
         await using var site = await BenchSite.StartAsync(scale);
         var project = site.Get<ProjectMarginService>().GetMonthly(MonthRange.Parse("2026-01", "2026-06"), "A001")[0].ProjectId;
-        (string File, string? User, string Url)[] shots =
+        (string File, string? User, string Url)[] pages =
         [
             ("login", null, "/login"),
             ("overview", "policy", "/"),
             ("rankings", "stat", "/rankings?period=2026Q3"),
+            ("groups", "stat", "/groups?period=2026Q3"),
             ("wages", "stat", "/wages?year=2026&region=440000"),
-            ("projects", "agency1", "/projects"),
+            ("projects", "agency1", "/projects?from=2026-01&to=2026-06"),
             ("project-detail", "agency1", $"/projects/{project}?from=2026-01&to=2026-06"),
             ("data", "stat", "/data"),
-            ("wall", "policy", "/wall"),
-            // The wall screen shows one slide at a time; a short cycle brings each chart slide up in turn.
-            ("wall-shortage", "policy", "/wall?seconds=2#shortage"),
-            ("wall-trend", "policy", "/wall?seconds=2#trend"),
-            ("wall-regions", "policy", "/wall?seconds=2#regions"),
             ("admin-users", "admin", "/admin/users"),
         ];
+        var shots = new List<(string File, string? User, string Url, Screen Screen, string? Slide)>();
+        foreach (var (file, user, url) in pages)
+        {
+            shots.Add(($"{file}-desktop", user, url, Desktop, null));
+            shots.Add(($"{file}-phone", user, url, Phone, null));
+        }
+        shots.Add(("phone-menu", "admin", "/rankings?period=2026Q3", Phone, null));
+        // The wall screen shows one slide at a time: ?slide= starts at each one, ?seconds=3600 keeps it up for the shot.
+        shots.Add(("wall-indicators", "policy", "/wall?seconds=3600", Wall, "indicators"));
+        foreach (var (slide, n) in new[] { ("shortage", 1), ("trend", 2), ("regions", 3) })
+            shots.Add(($"wall-{slide}", "policy", $"/wall?seconds=3600&slide={n}", Wall, slide));
 
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -52,38 +66,39 @@ public static class Screenshots
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
         var failures = 0;
-        foreach (var (file, user, url) in shots)
+        foreach (var (file, user, url, screen, slide) in shots)
         {
             await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = site.BaseAddress.ToString(),
-                ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+                ViewportSize = new ViewportSize { Width = screen.Width, Height = screen.Height },
                 DeviceScaleFactor = 1,
                 Locale = "zh-CN",
             });
             var page = await context.NewPageAsync();
             if (user is not null) await SignInAsync(page, user);
             var response = await page.GotoAsync(url);
-            var charts = await WaitForChartsAsync(page);
-            if (url.Contains('#'))
-            {
-                await page.WaitForSelectorAsync($".wall-slide.current[data-slide={url.Split('#')[1]}] .main-svg", new() { Timeout = 30000 });
-                await page.WaitForTimeoutAsync(500);   // plotly redraws at the new size on the resize event
-            }
+            if (user is not null) await page.WaitForSelectorAsync("main[data-interactive=true]", new() { Timeout = 60_000 });
+            if (slide is not null)
+                await page.WaitForSelectorAsync($".wall-slide.current[data-slide={slide}] {(slide == "indicators" ? ".card" : ".main-svg")}", new() { Timeout = 60_000 });
+            var charts = slide is null ? await WaitForChartsAsync(page) : await page.Locator(".chart").CountAsync();
+            if (file == "phone-menu") await page.ClickAsync(".topbar label.menu-button");
+            await page.WaitForTimeoutAsync(500);   // plotly redraws at its box's final size
             await page.EvaluateAsync("() => document.fonts.ready");
             var path = Path.Combine(output, file + ".png");
-            // Long tables are cut after MaxHeight pixels so that each PNG stays small enough for the docs.
             var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             await page.ScreenshotAsync(new PageScreenshotOptions
             {
                 Path = path,
-                FullPage = true,
+                FullPage = slide is null,
                 Animations = ScreenshotAnimations.Disabled,
-                Clip = height > MaxHeight ? new Clip { X = 0, Y = 0, Width = 1440, Height = MaxHeight } : null,
+                Clip = slide is null && height > MaxHeight ? new Clip { X = 0, Y = 0, Width = screen.Width, Height = MaxHeight } : null,
             });
             var status = response?.Status ?? 0;
-            if (status != 200) failures++;
-            Console.WriteLine($"{file,-15} {url,-45} as {user ?? "(anonymous)",-8} HTTP {status}, {charts} charts drawn, {new FileInfo(path).Length / 1024.0:N0} KiB{(height > MaxHeight ? $" (page {height} px high, first {MaxHeight} px kept)" : "")}");
+            if (status != 200 || width > screen.Width) failures++;
+            Console.WriteLine($"{file,-24} {url,-45} as {user ?? "(anonymous)",-8} {screen.Width}x{screen.Height} HTTP {status}, {charts} charts, " +
+                $"page {width}x{height} px, {new FileInfo(path).Length / 1024.0:N0} KiB{(slide is null && height > MaxHeight ? $" (first {MaxHeight} px kept)" : "")}");
         }
         return failures == 0 ? 0 : 1;
     }
@@ -97,13 +112,13 @@ public static class Screenshots
         await page.WaitForURLAsync(u => !u.Contains("/login"));
     }
 
-    /// <summary>Waits until plotly has drawn every chart on the page; returns how many there are.</summary>
+    /// <summary>Waits until plotly has drawn every shown chart on the page; returns how many there are.</summary>
     private static async Task<int> WaitForChartsAsync(IPage page)
     {
         var charts = await page.QuerySelectorAllAsync(".chart");
         foreach (var chart in charts)
-            await page.WaitForFunctionAsync("el => el.hasAttribute('data-drawn') && el.querySelector('.main-svg') !== null", chart,
-                new PageWaitForFunctionOptions { Timeout = 15000 });
+            await page.WaitForFunctionAsync("el => el.querySelector('.main-svg') !== null", chart,
+                new PageWaitForFunctionOptions { Timeout = 30_000 });
         return charts.Count;
     }
 }
