@@ -1,50 +1,45 @@
+using Analytics.Reports.Formatting;
+using Analytics.Reports.Products;
 using Analytics.Warehouse.Marts.Indicators;
 
 namespace Analytics.Dashboards.Ui;
 
 /// <summary>One indicator card: its figure and its change against last month, written in the figure's unit.</summary>
-public sealed record IndicatorCard(string Field, string Label, string Value, decimal? Delta, string DeltaText)
+public sealed record IndicatorCard(string Field, string Label, string Value, ChangeDisplay? Change, bool HasPrevious, bool English)
 {
-    /// <summary>up/down and good/bad/neutral (<see cref="IndicatorSense"/>).</summary>
-    public string DeltaClasses => IndicatorSense.Classes(Field, Delta);
+    public string DeltaText => Change?.Text is { } text
+        ? text == "持平" || text == "unchanged" ? (English ? "same as last month" : "与上月持平") : $"{text} {(English ? "vs last month" : "较上月")}"
+        : English ? "no previous month" : "上月无数据";
+
+    /// <summary>delta, up/down and good/bad/neutral: whether the change is good news for this indicator (its definition's Increase).</summary>
+    public string DeltaClasses => Change is not { } change || change.Tone == ChangeTone.None ? "delta"
+        : $"delta {(change.Text.StartsWith('▲') ? "up " : change.Text.StartsWith('▼') ? "down " : "")}{change.Tone.ToString().ToLowerInvariant()}";
 }
 
 /// <summary>
-/// The month's indicator cards, shared by the overview (all of them) and the wall screen (a few, large):
-/// one label, one format and one change per indicator, so the two screens cannot disagree.
+/// The month's indicator cards, shared by the overview (all of them) and the wall screen (a few, large).
+/// Label, format, unit and whether a rise is good news all come from the indicator's one definition
+/// (<see cref="IndicatorReport.Column"/>, <see cref="FigureText"/>, <see cref="ChangeText"/>), so a card,
+/// a tile, the table and every export say the same thing; this file only chooses which indicators are cards.
 /// </summary>
 public static class IndicatorCards
 {
-    public static IReadOnlyList<IndicatorCard> Of(UiContext ui, IndicatorRow c, IndicatorRow? p)
-    {
-        IndicatorCard Card(string field, string zh, string en, string value, decimal? delta, Func<decimal, string> unit) =>
-            new(field, ui.T(zh, en), value, delta, delta switch
-            {
-                null => ui.T("上月无数据", "no previous month"),
-                0 => ui.T("与上月持平", "same as last month"),
-                > 0 => $"▲ {unit(delta.Value)} " + ui.T("较上月", "vs last month"),
-                _ => $"▼ {unit(-delta.Value)} " + ui.T("较上月", "vs last month"),
-            });
-        IndicatorCard Count(string field, string zh, string en, Func<IndicatorRow, long> get) =>
-            Card(field, zh, en, ui.Count(get(c)), p is null ? null : get(c) - get(p), d => ui.Count((long)d));
-        IndicatorCard Money(string field, string zh, string en, Func<IndicatorRow, decimal> get) =>
-            Card(field, zh, en, ui.MoneyCompact(get(c)), p is null ? null : get(c) - get(p), d => ui.MoneyCompact(d));
-        return
-        [
-            Count("demand", "招聘需求人数", "Demand", r => r.Demand),
-            Count("supply", "求职人数", "Supply", r => r.Supply),
-            Card("ratio", "求人倍率", "Demand/supply ratio", ui.Ratio(c.Ratio), c.Ratio is null || p?.Ratio is null ? null : c.Ratio - p.Ratio, d => ui.Ratio(d)),
-            Count("new_employment", "新增就业", "New employment", r => r.NewEmployment),
-            Count("new_unemployed", "新增失业登记", "New unemployed", r => r.NewUnemployed),
-            Count("registered_unemployed", "登记失业人数", "Registered unemployed", r => r.RegisteredUnemployed),
-            Count("reemployed", "再就业", "Re-employed", r => r.Reemployed),
-            Count("ui_recipients", "领取失业保险金", "UI recipients", r => r.UiRecipients),
-            Money("ui_paid", "失业保险金支出", "UI paid", r => r.UiPaid),
-            Count("retirees", "退休人员", "Retirees", r => r.Retirees),
-            Count("retirees_80_plus", "80岁以上", "Aged 80+", r => r.Retirees80Plus),
-            Count("retirees_special", "重点关怀", "Special care", r => r.RetireesSpecial),
-            Count("dispatch_headcount", "派遣人数", "Dispatched workers", r => r.DispatchHeadcount),
-            Money("dispatch_billed", "派遣结算额", "Dispatch billed", r => r.DispatchBilled),
-        ];
-    }
+    private static readonly (string Field, Func<IndicatorRow, decimal?> Value)[] Cards =
+    [
+        ("demand", r => r.Demand), ("supply", r => r.Supply), ("ratio", r => r.Ratio),
+        ("new_employment", r => r.NewEmployment), ("new_unemployed", r => r.NewUnemployed),
+        ("registered_unemployed", r => r.RegisteredUnemployed), ("reemployed", r => r.Reemployed),
+        ("ui_recipients", r => r.UiRecipients), ("ui_paid", r => r.UiPaid), ("retirees", r => r.Retirees),
+        ("retirees_80_plus", r => r.Retirees80Plus), ("retirees_special", r => r.RetireesSpecial),
+        ("dispatch_headcount", r => r.DispatchHeadcount), ("dispatch_billed", r => r.DispatchBilled),
+    ];
+
+    public static IReadOnlyList<IndicatorCard> Of(UiContext ui, IndicatorRow current, IndicatorRow? previous) =>
+        Cards.Select(card =>
+        {
+            var column = IndicatorReport.Column(card.Field);
+            var value = card.Value(current);
+            return new IndicatorCard(card.Field, column.ShortLabel(ui.IsEnglish), FigureText.Format(column, value, ui.IsEnglish),
+                previous is null ? null : ChangeText.Of(column, value, card.Value(previous), ui.IsEnglish), previous is not null, ui.IsEnglish);
+        }).ToArray();
 }
