@@ -6,7 +6,7 @@ using Analytics.Warehouse.DuckDb;
 namespace Analytics.Bench;
 
 /// <summary>
-/// <c>load [--pages 500] [--clients 50] [--runs 5] [--seconds 12] [--scale 1] [--page /wall?seconds=3600]</c>:
+/// <c>load [--pages 500] [--clients 50] [--runs 5] [--seconds 12] [--scale 1] [--page /wall?seconds=3600] [--set KEY=VALUE]</c>:
 /// the real host in this process on 127.0.0.1 over the demo data; the wall pages are real Blazor circuits
 /// opened by a child process (<see cref="CircuitClients"/>), so this process's memory is the server's.
 /// Measures (1) server memory per open page: managed heap after a full GC and working set, before and
@@ -29,16 +29,20 @@ public static class LoadBench
         // The wall turns a slide every 15 s by default; an hour keeps every page on the indicators slide,
         // whose "更新于" stamp tells an update's batch from a slide turn's.
         var page = args.SkipWhile(a => a != "--page").Skip(1).FirstOrDefault() ?? "/wall?seconds=3600";
-        Console.WriteLine($"parameters: --pages {pages} --clients {clients} --runs {runs} --seconds {seconds} --scale {scale.ToString(CultureInfo.InvariantCulture)} --page {page}");
-        return RunAsync(pages, clients, runs, seconds, scale, page).GetAwaiter().GetResult();
+        // --set KEY=VALUE (repeatable): host configuration, e.g. --set Dashboards:QueryThreadNice=0.
+        var settings = args.Select((a, i) => (a, i)).Where(p => p.a == "--set" && p.i + 1 < args.Length)
+            .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+        Console.WriteLine($"parameters: --pages {pages} --clients {clients} --runs {runs} --seconds {seconds} --scale {scale.ToString(CultureInfo.InvariantCulture)} --page {page}"
+                          + string.Concat(settings.Select(kv => $" --set {kv.Key}={kv.Value}")));
+        return RunAsync(pages, clients, runs, seconds, scale, page, settings).GetAwaiter().GetResult();
     }
 
     private sealed record PushRun(int Open, int Received, int Stamped, int Closed, double CommitToFirst, double CommitToLast, double CommitToP50, double PassReturnedToLast);
 
-    private static async Task<int> RunAsync(int pages, int clients, int runs, int seconds, double scale, string page)
+    private static async Task<int> RunAsync(int pages, int clients, int runs, int seconds, double scale, string page, IReadOnlyDictionary<string, string?> settings)
     {
         var setup = Stopwatch.StartNew();
-        await using var site = await BenchSite.StartAsync(scale);
+        await using var site = await BenchSite.StartAsync(scale, settings);
         Console.WriteLine($"host on {site.BaseAddress} ready in {setup.Elapsed.TotalSeconds:N1} s; load average {LoadAverage()}");
 
         // First among the handlers, so its stamp is the commit's and not after 500 pages' handlers.
@@ -62,6 +66,8 @@ public static class LoadBench
         var workingSetPerPage = (after.WorkingSetMiB - before.WorkingSetMiB) * 1024 / Math.Max(1, opened.Ok);
         Console.WriteLine($"per open page: managed heap {heapPerPage:N0} KiB, working set {workingSetPerPage:N0} KiB (over the {opened.Ok} pages opened after the warm-up)");
 
+        var (prober, _) = await site.SignInAsync("stat");
+        using var probing = prober;
         var pushes = new List<PushRun>();
         var apis = new List<ApiLoad.Result>();
         for (var run = 1; run <= runs; run++)
@@ -76,6 +82,10 @@ public static class LoadBench
                 DropOneVacancy(site, run);
                 var pass = await site.Get<IngestRunner>().RunPassAsync();
                 var passReturned = DateTimeOffset.UtcNow;
+                // One API read right after the commit, while the pages re-read: how long a figure takes cold.
+                var probe = Stopwatch.StartNew();
+                using (var answer = await prober.GetAsync("/api/indicators")) answer.EnsureSuccessStatusCode();
+                Console.WriteLine($"run {run}: /api/indicators right after the commit: {probe.Elapsed.TotalMilliseconds:N0} ms");
                 // Long enough to time a slow update rather than call it missing; a page still silent then is counted as not updated.
                 var report = walls.Report(TimeSpan.FromSeconds(30));
                 push = Push(report, committedAt, passReturned);
