@@ -15,9 +15,12 @@ public sealed class DataCalendar(DuckDbDataSource catalog)
     /// <summary>The newest settlement month of the dispatch data, up to the current month.</summary>
     public DateOnly LatestDispatchMonth() => Latest("SELECT max(month) FROM dispatch_settlements WHERE month <= $today");
 
-    private DateOnly Latest(string sql)
+    /// <summary>The newest construction work month with a payroll row, up to the cut-off day's month.</summary>
+    public DateOnly LatestWageMonth(DateOnly asOf) => Latest("SELECT max(month) FROM site_payroll WHERE month <= $today", asOf);
+
+    private DateOnly Latest(string sql, DateOnly? until = null)
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = until ?? DateOnly.FromDateTime(DateTime.Now);
         if (!catalog.Exists) return FirstOfMonth(today);
         try
         {

@@ -142,6 +142,19 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         };
     }
 
+    /// <summary>
+    /// One project's rows of every work month up to the cut-off day (the project page's table and trend), counts and
+    /// sums only. The caller has checked the user may see the project (product.md's access rule).
+    /// </summary>
+    public PublishableReport WagePaymentProject(string projectId, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var service = new WagePaymentService(catalog, _options);
+        var names = catalog.Use(RegionNames.Load);
+        var context = Context($"截至{asOf:yyyy-MM-dd}", projectId, service.GetNotes(asOf), names);
+        return Result(WagePaymentReport.Projects(service.GetProjectMonths(asOf, projectId: projectId, cancellationToken: cancellationToken), context),
+            FileStem("农民工工资支付监测", $"{asOf:yyyy-MM-dd}", null), $"project {projectId} has no data up to {asOf:yyyy-MM-dd}");
+    }
+
     public PublishableReport Structure(StructureRequest request, CancellationToken cancellationToken = default)
     {
         var structure = new StructureService(catalog).Get(request.Period, request.Breakdown, request.Region, cancellationToken);

@@ -123,3 +123,24 @@ public sealed record WageDrillDownRow(
     DateOnly? ContractSignedOn,
     string? SourceFile,
     int? SourceLine);
+
+/// <summary>A project's header facts (construction_projects): the contract and notice-board facts its page heads with.</summary>
+public sealed record WageProject(
+    string ProjectId,
+    string ProjectName,
+    string RegionCode,
+    string Sector,
+    string ContractorId,
+    string ContractorName,
+    string? BuilderName,
+    decimal ContractValue,
+    decimal? LabourCostSharePct,
+    DateOnly StartOn,
+    DateOnly PlannedEndOn,
+    int PayDay,
+    string PayMonth,
+    DateOnly? SpecialAccountOpenedOn,
+    string? GuaranteeForm,
+    decimal? GuaranteeAmount,
+    bool? NoticeBoard,
+    string? OfficerName);

@@ -60,6 +60,11 @@ public sealed class WagePaymentService(DuckDbDataSource catalog, MetricsOptions?
             ["key_chars"] = _thresholds.WorkerKeyChars,
         }, MapDrillDown, cancellationToken));
 
+    /// <summary>One project's header facts, or null when construction_projects has no such project (access is the caller's).</summary>
+    public WageProject? GetProject(string projectId, CancellationToken cancellationToken = default) =>
+        catalog.Use(db => MartQuery.Run(db, "mart_wage_project", new Dictionary<string, object?> { ["project"] = projectId }, MapProject, cancellationToken))
+            .SingleOrDefault();
+
     /// <summary>The project's region_code, or null when construction_projects has no such project.</summary>
     public string? RegionOf(string projectId) => catalog.Use(db =>
     {
@@ -111,6 +116,13 @@ public sealed class WagePaymentService(DuckDbDataSource catalog, MetricsOptions?
         r.Field<int>("late_payments"), r.Field<decimal?>("paid_via_account_pct"), r.Field<int>("unsigned_rows"),
         r.Field<int>("attended_not_paid"), r.Field<int>("paid_not_on_roster"), r.Field<int>("no_contract_workers"), r.Field<int>("no_bank_card"),
         r.Field<decimal>("labour_cost_transferred"), r.Field<decimal?>("labour_cost_expected"), r.Strings("alerts"));
+
+    private static WageProject MapProject(MartRow r) => new(
+        r.Field<string>("project_id")!, r.Field<string>("project_name")!, r.Field<string>("region_code")!, r.Field<string>("sector")!,
+        r.Field<string>("contractor_id")!, r.Field<string>("contractor_name")!, r.Field<string>("builder_name"), r.Field<decimal>("contract_value"),
+        r.Field<decimal?>("labour_cost_share_pct"), r.Field<DateOnly>("start_on"), r.Field<DateOnly>("planned_end_on"), r.Field<int>("pay_day"),
+        r.Field<string>("pay_month")!, r.Field<DateOnly?>("special_account_opened_on"), r.Field<string>("guarantee_form"),
+        r.Field<decimal?>("guarantee_amount"), r.Field<bool?>("notice_board"), r.Field<string>("officer_name"));
 
     private static WageRollupRow MapRollup(MartRow r) => new(
         r.Field<string>("level")!, r.Field<string>("region_code"), r.Field<string>("sector"),
