@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Analytics.Dashboards.Live;
 using Analytics.Ingest;
 using Analytics.Warehouse.DuckDb;
 
@@ -50,7 +49,7 @@ public static class LoadBench
         var opening = Enumerable.Range(0, connections).Select(async _ =>
         {
             await gate.WaitAsync(bound.Token);
-            try { return await HubListener.ConnectAsync(client, cookies, LakeHub.Path, bound.Token); }
+            try { return await HubListener.ConnectAsync(client, cookies, "/hubs/lake", bound.Token); }
             catch (Exception e) when (e is not OperationCanceledException) { Console.Error.WriteLine($"connect failed: {e.Message}"); return null; }
             finally { gate.Release(); }
         }).ToArray();
@@ -104,7 +103,7 @@ public static class LoadBench
     {
         try
         {
-            var (at, change) = await listener.WaitForAsync(LakeHub.LakeChanged, cancel);
+            var (at, change) = await listener.WaitForAsync("lakeChanged", cancel);
             return (at, change.GetProperty("committedAt").GetDateTimeOffset(), change.GetProperty("batchId").GetString()!);
         }
         catch (Exception e) when (e is OperationCanceledException or System.Net.WebSockets.WebSocketException)
