@@ -61,8 +61,10 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
             foreach (var schema in Datasets.All) connection.ExecuteNonQuery(ViewSql(connection, schema));
             connection.ExecuteNonQuery(DataQualityViewSql());
             // the monthly summaries of the views just replaced, in the same transaction: a query sees
-            // both of one lake version or both of the previous one, never a summary of other files
-            connection.ExecuteNonQuery(SqlModels.Materialise());
+            // both of one lake version or both of the previous one, never a summary of other files.
+            // Batches of datasets the summaries do not read leave them as they are (still exact).
+            if (summariesMissing || viewsMissing || pending.Any(b => b.Datasets.Any(SummariesRead.Contains)))
+                connection.ExecuteNonQuery(SqlModels.Materialise());
             transaction.Commit();
         }
         if (DeletesReplacedFiles) DeleteReplacedFiles(connection, synced);
@@ -95,6 +97,10 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
         command.Parameters.Add(new DuckDBParameter { Value = name });
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }
+
+    /// <summary>The datasets whose views the summaries' SQL names (a name in a comment only costs a needless rebuild).</summary>
+    private static readonly HashSet<string> SummariesRead = Datasets.All.Select(d => d.Name)
+        .Where(name => System.Text.RegularExpressions.Regex.IsMatch(SqlModels.Materialise(), $@"\b{name}\b")).ToHashSet(StringComparer.Ordinal);
 
     private static bool TableExists(DuckDBConnection connection, string name)
     {
