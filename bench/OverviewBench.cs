@@ -31,35 +31,54 @@ public static class OverviewBench
         Console.WriteLine($"load average before: {LoadAverage()}");
         RankingsBench.Generate(dir, rows);
 
-        var indicators = Cold(dir, threads, runs, db => new IndicatorService(db).GetMonthly(Month).Count);
-        Report("indicators 2026-09 with _ly/_ytd companions", indicators);
+        // A: every request reads the Parquet views; B: as the host after a commit, the catalog holds
+        // the monthly summaries Catalog.Sync materialises with the views (their build is timed apart:
+        // it is paid once per commit, before the commit's views are visible)
+        var builds = new List<TimeSpan>();
+        var indicatorsA = Cold(dir, threads, runs, null, db => new IndicatorService(db).GetMonthly(Month).Count);
+        Report("A indicators 2026-09 with _ly/_ytd companions", indicatorsA);
+        var indicators = Cold(dir, threads, runs, builds, db => new IndicatorService(db).GetMonthly(Month).Count);
+        Report("B indicators 2026-09 with _ly/_ytd companions", indicators);
+        Report("B summary build (once per commit)", builds);
         var structure = new Dictionary<StructureBreakdown, List<TimeSpan>>();
         foreach (var breakdown in Enum.GetValues<StructureBreakdown>())
         {
-            structure[breakdown] = Cold(dir, threads, runs, db => new StructureService(db).Get(Quarter, breakdown).Rows.Count);
+            structure[breakdown] = Cold(dir, threads, runs, null, db => new StructureService(db).Get(Quarter, breakdown).Rows.Count);
             Report($"structure 2026Q3 by {StructureService.Name(breakdown)}", structure[breakdown]);
         }
         // the overview's first request: its cards (indicators with YTD/YoY) and the default breakdown, one after the other
-        var overview = Cold(dir, threads, runs, db =>
-            new IndicatorService(db).GetMonthly(Month).Count + new StructureService(db).Get(Quarter, StructureBreakdown.Gender).Rows.Count);
-        Report("overview = indicators + structure by gender", overview);
+        Func<DuckDbDataSource, int> first = db =>
+            new IndicatorService(db).GetMonthly(Month).Count + new StructureService(db).Get(Quarter, StructureBreakdown.Gender).Rows.Count;
+        var overview = Cold(dir, threads, runs, [], first);
+        Report("B overview = indicators + structure by gender", overview);
         var median = Median(overview);
         Console.WriteLine($"load average after: {LoadAverage()}");
-        Console.WriteLine($"goal: overview first request < 300 ms: {median.TotalMilliseconds < 300} ({median.TotalMilliseconds:F0} ms)");
+        Console.WriteLine($"goal: overview first request after the commit's summary (B) < 300 ms: {median.TotalMilliseconds < 300} ({median.TotalMilliseconds:F0} ms)");
         return 0;
     }
 
     /// <summary>Each run on a new catalog over the lake's Parquet files: views named as the datasets, as the host builds them.</summary>
-    private static List<TimeSpan> Cold(string dir, string threads, int runs, Func<DuckDbDataSource, int> query)
+    /// <param name="builds">null: no summaries (A); else the summaries are materialised first, their build times added here (B)</param>
+    private static List<TimeSpan> Cold(string dir, string threads, int runs, List<TimeSpan>? builds, Func<DuckDbDataSource, int> query)
     {
         var times = new List<TimeSpan>();
         for (var i = 0; i < runs; i++)
         {
             using var catalog = DuckDbDataSource.Scratch(("threads", threads));
             catalog.ExecuteNonQuery(Views(dir));
+            if (builds is not null)
+            {
+                var build = Stopwatch.StartNew();
+                catalog.ExecuteNonQuery(SqlModels.Materialise());
+                builds.Add(build.Elapsed);
+            }
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             query(catalog);
             times.Add(clock.Elapsed);
+            process.Refresh();
+            Cpu.Add(process.TotalProcessorTime - cpuBefore);
         }
         return times;
     }
@@ -97,10 +116,17 @@ public static class OverviewBench
             due_on DATE, received_on DATE, received_amount DECIMAL(14,2));
         """;
 
+    /// <summary>The process's CPU time (user + system, all threads) of each timed request since the last report: on a loaded machine the wall time mostly measures the wait for a core.</summary>
+    private static readonly List<TimeSpan> Cpu = [];
+
     private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 
-    private static void Report(string what, List<TimeSpan> times) =>
-        Console.WriteLine($"{what,-48}: median {Median(times).TotalMilliseconds,6:F0} ms  (runs: {string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))})");
+    private static void Report(string what, List<TimeSpan> times)
+    {
+        var cpu = Cpu.Count > 0 ? $", CPU median {Median(Cpu).TotalMilliseconds:F0} ms" : "";
+        Console.WriteLine($"{what,-48}: median {Median(times).TotalMilliseconds,6:F0} ms{cpu}  (runs: {string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))})");
+        Cpu.Clear();
+    }
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

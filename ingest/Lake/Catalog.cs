@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Marts;
 
 namespace Analytics.Ingest.Lake;
 
@@ -52,12 +53,18 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
         var pending = state.Batches.Where(b => b.BatchId > synced).ToList();
         // any dataset's view: a catalog made before a dataset was added gets its (empty) view too
         var viewsMissing = Datasets.All.Any(d => !ViewExists(connection, d.Name));
-        if (pending.Count > 0 || viewsMissing)
+        var summariesMissing = SqlModels.Summaries.Any(s => !TableExists(connection, s));
+        if (pending.Count > 0 || viewsMissing || summariesMissing)
         {
             using var transaction = connection.BeginTransaction();
             foreach (var batch in pending) Record(connection, batch);
             foreach (var schema in Datasets.All) connection.ExecuteNonQuery(ViewSql(connection, schema));
             connection.ExecuteNonQuery(DataQualityViewSql());
+            // the monthly summaries of the views just replaced, in the same transaction: a query sees
+            // both of one lake version or both of the previous one, never a summary of other files.
+            // Batches of datasets the summaries do not read leave them as they are (still exact).
+            if (summariesMissing || viewsMissing || pending.Any(b => b.Datasets.Any(SummariesRead.Contains)))
+                connection.ExecuteNonQuery(SqlModels.Materialise());
             transaction.Commit();
         }
         if (DeletesReplacedFiles) DeleteReplacedFiles(connection, synced);
@@ -87,6 +94,18 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM duckdb_views() WHERE view_name = $1";
+        command.Parameters.Add(new DuckDBParameter { Value = name });
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
+    /// <summary>The datasets whose views the summaries' SQL names (a name in a comment only costs a needless rebuild).</summary>
+    private static readonly HashSet<string> SummariesRead = Datasets.All.Select(d => d.Name)
+        .Where(name => System.Text.RegularExpressions.Regex.IsMatch(SqlModels.Materialise(), $@"\b{name}\b")).ToHashSet(StringComparer.Ordinal);
+
+    private static bool TableExists(DuckDBConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary AND table_name = $1";
         command.Parameters.Add(new DuckDBParameter { Value = name });
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }

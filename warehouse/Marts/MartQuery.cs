@@ -10,7 +10,7 @@ internal static class MartQuery
         Func<MartRow, T> map, CancellationToken cancellationToken = default)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = SqlModels.CommandText(mart);
+        command.CommandText = SqlModels.CommandText(mart, SqlModels.ReadsSummaries(mart) ? MaterialisedSummaries(connection) : []);
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
@@ -28,5 +28,18 @@ internal static class MartQuery
             rows.Add(map(row));
         }
         return rows;
+    }
+
+    /// <summary>The summaries the catalog holds as tables (Catalog.Sync built them with the views they summarise).</summary>
+    private static List<string> MaterialisedSummaries(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        // the names are the model files' own (constants), not user values
+        command.CommandText = "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary AND table_name IN (" +
+                              string.Join(", ", SqlModels.Summaries.Select(s => $"'{s}'")) + ")";
+        using var reader = command.ExecuteReader();
+        var found = new List<string>();
+        while (reader.Read()) found.Add(reader.GetString(0));
+        return found;
     }
 }

@@ -7,9 +7,9 @@ WITH months AS (
     FROM range(CAST($first_month AS TIMESTAMP), CAST($end_month AS TIMESTAMP), INTERVAL 1 MONTH) t(m)
 ),
 registrations AS (
-    SELECT CAST(date_trunc('month', registered_on) AS DATE) AS month, sum(demand) AS demand, sum(supply) AS supply
-    FROM stg_supply_demand
-    WHERE registered_on >= $first_month AND registered_on < $end_month AND in_scope(region_code, $scope)
+    SELECT month, sum(demand) AS demand, sum(supply) AS supply
+    FROM stg_supply_demand_monthly
+    WHERE month >= $first_month AND month < $end_month AND in_scope(region_code, $scope)
     GROUP BY ALL
 ),
 placements AS (

@@ -30,8 +30,10 @@ months AS (
 ),
 flow_events AS (
     -- each dated event that a flow counts, on the day that places it in a month
-    SELECT region_code, registered_on AS day, demand, supply
-    FROM stg_supply_demand
+    -- registrations by month: every window bound is the first day of a month, so the month's first
+    -- day falls in a window exactly when each of its registrations does
+    SELECT region_code, month AS day, demand, supply
+    FROM stg_supply_demand_monthly
 
     UNION ALL BY NAME
     SELECT region_code, employed_on AS day,
