@@ -30,12 +30,16 @@ public static class IndicatorCards
     public static ReportRow? ScopeRow(ReportTable table) =>
         table.Rows.FirstOrDefault(r => table.IndexOf("is_child") is var i && (i < 0 || r.Values[i] is not true));
 
+    /// <summary>What is registered in a month (not stocks, which carry over into months the lake has no registrations for).</summary>
+    private static readonly string[] MonthFlows = ["demand", "supply", "new_employment", "new_unemployed", "reemployed", "ui_paid", "new_retirees", "dispatch_billed"];
+
     /// <summary>
-    /// Whether the month has figures: a scope row with any indicator other than zero. A month or region
-    /// without registrations is shown as "no data", never as a row of zeros.
+    /// Whether the month has figures: a scope row with anything registered in the month. A month or region
+    /// without registrations (before the data, after the last batch) is shown as "no data", never as a row of
+    /// zeros beside the stocks carried over.
     /// </summary>
     public static bool HasData(ReportTable table) =>
-        ScopeRow(table) is { } row && Overview.Any(field => Value(table, row, field) is { } v && v != 0);
+        ScopeRow(table) is { } row && MonthFlows.Any(field => Value(table, row, field) is { } v && v != 0);
 
     public static decimal? Value(ReportTable table, ReportRow? row, string field) =>
         row is null || table.IndexOf(field) is var i && i < 0 ? null : row.Values[i] switch
