@@ -1,45 +1,85 @@
 using Analytics.Reports.Formatting;
+using Analytics.Reports.Model;
 using Analytics.Reports.Products;
-using Analytics.Warehouse.Marts.Indicators;
 
 namespace Analytics.Dashboards.Ui;
 
-/// <summary>One indicator card: its figure and its change against last month, written in the figure's unit.</summary>
-public sealed record IndicatorCard(string Field, string Label, string Value, ChangeDisplay? Change, bool HasPrevious, bool English)
+/// <summary>One indicator as a card or a wall tile shows it; every text is already in the reader's language.</summary>
+/// <param name="Change">the change on last month in the figure's unit, ▲/▼ coloured by <see cref="ReportColumn.Increase"/>; null: no previous month</param>
+/// <param name="Ytd">January through the month, where the indicator has a year to date (compliance-and-statistics.md B.3)</param>
+/// <param name="Yoy">the change on the same month last year (% or, for ratios and shares, a difference)</param>
+public sealed record IndicatorCard(string Field, string Label, string Value, ChangeDisplay? Change, string? Ytd, string? Yoy, string YoyClass)
 {
-    public string DeltaText => Change?.Text is { } text
-        ? text == "持平" || text == "unchanged" ? (English ? "same as last month" : "与上月持平") : $"{text} {(English ? "vs last month" : "较上月")}"
-        : English ? "no previous month" : "上月无数据";
+    /// <summary>The change as a card line: "▲ 1.2万 较上月", "与上月持平", or "上月无数据".</summary>
+    public string DeltaText(bool english) => Change is not { } change ? (english ? "no previous month" : "上月无数据")
+        : change.Text.StartsWith('▲') || change.Text.StartsWith('▼') ? $"{change.Text} {(english ? "vs last month" : "较上月")}"
+        : english ? "same as last month" : "与上月持平";
 
-    /// <summary>delta, up/down and good/bad/neutral: whether the change is good news for this indicator (its definition's Increase).</summary>
-    public string DeltaClasses => Change is not { } change || change.Tone == ChangeTone.None ? "delta"
-        : $"delta {(change.Text.StartsWith('▲') ? "up " : change.Text.StartsWith('▼') ? "down " : "")}{change.Tone.ToString().ToLowerInvariant()}";
+    /// <summary>delta, up/down, good/bad/neutral (whether the change is good news for this indicator) and the reports' change-* class.</summary>
+    public string DeltaClasses => Change is not { } change ? "delta"
+        : $"delta {(change.Text.StartsWith('▲') ? "up " : change.Text.StartsWith('▼') ? "down " : "")}{change.Tone.ToString().ToLowerInvariant()} {change.CssClass}";
 }
 
 /// <summary>
-/// The month's indicator cards, shared by the overview (all of them) and the wall screen (a few, large).
-/// Label, format, unit and whether a rise is good news all come from the indicator's one definition
-/// (<see cref="IndicatorReport.Column"/>, <see cref="FigureText"/>, <see cref="ChangeText"/>), so a card,
-/// a tile, the table and every export say the same thing; this file only chooses which indicators are cards.
+/// The overview's cards and the wall's tiles, read by field from the published indicator table (the
+/// one the export writes): label, format and the colour of a change all come from <see cref="IndicatorReport"/>.
 /// </summary>
 public static class IndicatorCards
 {
-    private static readonly (string Field, Func<IndicatorRow, decimal?> Value)[] Cards =
+    /// <summary>The overview's cards, in this order.</summary>
+    public static readonly IReadOnlyList<string> Overview =
     [
-        ("demand", r => r.Demand), ("supply", r => r.Supply), ("ratio", r => r.Ratio),
-        ("new_employment", r => r.NewEmployment), ("new_unemployed", r => r.NewUnemployed),
-        ("registered_unemployed", r => r.RegisteredUnemployed), ("reemployed", r => r.Reemployed),
-        ("ui_recipients", r => r.UiRecipients), ("ui_paid", r => r.UiPaid), ("retirees", r => r.Retirees),
-        ("retirees_80_plus", r => r.Retirees80Plus), ("retirees_special", r => r.RetireesSpecial),
-        ("dispatch_headcount", r => r.DispatchHeadcount), ("dispatch_billed", r => r.DispatchBilled),
+        "demand", "supply", "ratio", "new_employment", "new_unemployed", "registered_unemployed", "reemployed", "ui_recipients", "ui_paid",
+        "retirees", "retirees_80_plus", "retirees_special", "dispatch_headcount", "dispatch_billed",
     ];
 
-    public static IReadOnlyList<IndicatorCard> Of(UiContext ui, IndicatorRow current, IndicatorRow? previous) =>
-        Cards.Select(card =>
+    /// <summary>The wall's tiles (fewer, read from 5 m).</summary>
+    public static readonly IReadOnlyList<string> Wall = ["demand", "supply", "ratio", "new_employment", "registered_unemployed", "retirees"];
+
+    /// <summary>The row of the selected scope (the first that is not a child region); null when the table has none.</summary>
+    public static ReportRow? ScopeRow(ReportTable table) =>
+        table.Rows.FirstOrDefault(r => table.IndexOf("is_child") is var i && (i < 0 || r.Values[i] is not true));
+
+    /// <summary>What is registered in a month (not stocks, which carry over into months the lake has no registrations for).</summary>
+    private static readonly string[] MonthFlows = ["demand", "supply", "new_employment", "new_unemployed", "reemployed", "ui_paid", "new_retirees", "dispatch_billed"];
+
+    /// <summary>
+    /// Whether the month has figures: a scope row with anything registered in the month. A month or region
+    /// without registrations (before the data, after the last batch) is shown as "no data", never as a row of
+    /// zeros beside the stocks carried over.
+    /// </summary>
+    public static bool HasData(ReportTable table) =>
+        ScopeRow(table) is { } row && MonthFlows.Any(field => Value(table, row, field) is { } v && v != 0);
+
+    public static decimal? Value(ReportTable table, ReportRow? row, string field) =>
+        row is null || table.IndexOf(field) is var i && i < 0 ? null : row.Values[i] switch
         {
-            var column = IndicatorReport.Column(card.Field);
-            var value = card.Value(current);
-            return new IndicatorCard(card.Field, column.ShortLabel(ui.IsEnglish), FigureText.Format(column, value, ui.IsEnglish),
-                previous is null ? null : ChangeText.Of(column, value, card.Value(previous), ui.IsEnglish), previous is not null, ui.IsEnglish);
-        }).ToArray();
+            long n => n,
+            int n => n,
+            decimal d => d,
+            _ => null,
+        };
+
+    /// <param name="previous">last month's table of the same scope, if any</param>
+    public static IEnumerable<IndicatorCard> Of(IEnumerable<string> fields, ReportTable table, ReportTable? previous, bool english)
+    {
+        var (row, before) = (ScopeRow(table), previous is null ? null : ScopeRow(previous));
+        foreach (var field in fields)
+        {
+            var column = IndicatorReport.Column(field);
+            var value = Value(table, row, field);
+            var change = ChangeText.Of(column, value, previous is null ? null : Value(previous, before, field), english);
+            string? ytd = null, yoy = null;
+            var yoyClass = "";
+            if (Value(table, row, field + "_ytd") is { } ytdValue)
+                ytd = FigureText.Format(IndicatorReport.Column(field + "_ytd"), ytdValue, english);
+            var yoyField = table.IndexOf(field + "_yoy_pct") >= 0 ? field + "_yoy_pct" : field + "_yoy";
+            if (Value(table, row, yoyField) is { } yoyValue)
+            {
+                yoy = (yoyValue > 0 ? "+" : "") + FigureText.Format(IndicatorReport.Column(yoyField), yoyValue, english);
+                yoyClass = new ChangeDisplay("", yoyValue == 0 ? ChangeTone.Neutral : ChangeText.Tone(column.Increase, yoyValue > 0)).CssClass;
+            }
+            yield return new IndicatorCard(field, column.ShortLabel(english), FigureText.Format(column, value, english), change, ytd, yoy, yoyClass);
+        }
+    }
 }

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Analytics.Reports.Formatting;
+using Analytics.Reports.Model;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -14,7 +15,6 @@ namespace Analytics.Dashboards.Ui;
 public sealed class UiContext(IHttpContextAccessor accessor)
 {
     public const string LanguageCookie = "lang";
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
     private bool? _english;
     private ClaimsPrincipal? _user;
@@ -53,32 +53,24 @@ public sealed class UiContext(IHttpContextAccessor accessor)
     public string SwitchLanguageLink(NavigationManager navigation) =>
         navigation.GetUriWithQueryParameter("lang", IsEnglish ? "zh" : "en");
 
+    // The few figures a page shows outside a published table (the drill-down's counts, the data page's batch
+    // rows) are formatted as a card formats them (FigureText): one rule for 万, rounding and ratios.
+    private static readonly ReportColumn CountColumn = new("count", "人数", "Count", ColumnKind.Integer);
+    private static readonly ReportColumn RatioColumn = new("ratio", "比率", "Ratio", ColumnKind.Ratio);
+
     /// <summary>Counts the way a Chinese reader expects: 12.3万 from 100,000 up (English: 123,456).</summary>
-    public string Count(long? value) => value switch
-    {
-        null => "—",
-        >= 100_000 when !IsEnglish => (value.Value / 10_000m).ToString("0.#", Chinese) + "万",
-        _ => value.Value.ToString("N0", CultureInfo.InvariantCulture),
-    };
+    public string Count(long? value) => FigureText.Format(CountColumn, value, IsEnglish);
 
-    public string Money(decimal? value) => value switch
-    {
-        null => "—",
-        < 0 => "-¥" + (-value.Value).ToString("N2", CultureInfo.InvariantCulture),
-        _ => "¥" + value.Value.ToString("N2", CultureInfo.InvariantCulture),
-    };
+    public string Ratio(decimal? value) => FigureText.Format(RatioColumn, value, IsEnglish);
 
-    /// <summary>Money on a card: ¥350.9万 from ¥100,000 up in Chinese, whole yuan in English.</summary>
-    public string MoneyCompact(decimal? value) => value switch
-    {
-        null => "—",
-        _ when Math.Abs(value.Value) >= 100_000 && !IsEnglish => (value < 0 ? "-¥" : "¥") + Math.Round(Math.Abs(value.Value) / 10_000m, 1, MidpointRounding.AwayFromZero).ToString("0.#", Chinese) + "万",
-        _ => (value < 0 ? "-¥" : "¥") + Math.Round(Math.Abs(value.Value), 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture),
-    };
+    private static readonly ReportColumn MoneyColumn = new("amount", "金额", "Amount", ColumnKind.Money);
+    private static readonly ReportColumn PercentColumn = new("share", "比例", "Share", ColumnKind.Percent) { Decimals = 1 };
 
-    /// <summary>Wages are shown in whole yuan, rounded half away from zero.</summary>
-    public string Wage(decimal? value) => value is null ? "—" : "¥" + Math.Round(value.Value, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture);
+    /// <summary>Money to the cent with its ¥ (the reports' one rule, HumanText.Shown), for the wage-payment pages' figures.</summary>
+    public string Money(decimal? value) => HumanText.Shown(MoneyColumn, value, IsEnglish);
 
-    public string Ratio(decimal? value) => value is null ? "—" : value.Value.ToString("0.00", CultureInfo.InvariantCulture);
-    public string Percent(decimal? value) => value is null ? "—" : value.Value.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    /// <summary>Money as a card shows it (¥12.3万 from 100,000 up in Chinese).</summary>
+    public string MoneyCompact(decimal? value) => FigureText.Format(MoneyColumn, value, IsEnglish);
+
+    public string Percent(decimal? value) => HumanText.Shown(PercentColumn, value, IsEnglish);
 }

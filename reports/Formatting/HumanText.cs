@@ -21,6 +21,17 @@ public static class HumanText
 
     public const string SuppressionMarkEn = "sample too small";
 
+    /// <summary>
+    /// A cell as the HTML export and the pages show it: <see cref="Format(ReportColumn, object?, bool)"/>, with ¥
+    /// before money and wages (-¥ for a negative amount). XLSX states the currency in its number format instead.
+    /// </summary>
+    public static string Shown(ReportColumn column, object? value, bool english = false)
+    {
+        var text = Format(column, value, english);
+        if (value is not decimal || column.Kind is not (ColumnKind.Money or ColumnKind.Wage)) return text;
+        return text.StartsWith('-') ? "-¥" + text[1..] : "¥" + text;
+    }
+
     public static string Format(ReportColumn column, object? value, bool english = false) => value switch
     {
         null => (english ? column.NullTextEn : null) ?? column.NullText ?? Missing,

@@ -52,6 +52,41 @@ public static class MarginReport
     public static string AlertName(string alert, MetricsOptions options, bool english = false) =>
         AlertNames(options, english).GetValueOrDefault(alert, alert);
 
+    /// <summary>
+    /// The fields of a row that raised each alert (compliance-and-statistics.md A.4), shown beside the alert
+    /// on the projects page: dispatch_cap with the client's dispatched workers, its workforce and the share.
+    /// </summary>
+    public static IReadOnlyList<string> AlertFigures(string alert) => alert switch
+    {
+        MarginAlerts.NegativeMargin => ["gross_margin"],
+        MarginAlerts.BelowTarget => ["margin_pct", "target_margin_pct"],
+        MarginAlerts.DispatchCap => ["client_headcount", "client_workforce", "dispatch_share_pct"],
+        MarginAlerts.SiBaseLow => ["si_base_low_workers"],
+        MarginAlerts.ShortContract => ["short_contract_workers"],
+        MarginAlerts.OverdueReceivable => ["max_days_overdue", "overdue_amount"],
+        MarginAlerts.NoContract => ["no_contract_workers"],
+        MarginAlerts.ContractExpiring => ["expiring_contract_workers"],
+        MarginAlerts.SiMissing => ["si_missing_workers"],
+        MarginAlerts.SiBaseBelowFloor => ["si_below_floor_workers", "si_floor"],
+        MarginAlerts.InvoiceDueSoon => ["due_soon_invoices"],
+        _ => [],
+    };
+
+    /// <summary>
+    /// An alert of <paramref name="row"/> with the figures that raised it, as a reader sees them:
+    /// 未签劳动合同（未签合同人数 2）; the figures' headers and cells are the table's own.
+    /// </summary>
+    public static string AlertWithFigures(ReportTable table, ReportRow row, string alert, MetricsOptions options, bool english = false)
+    {
+        var figures = AlertFigures(alert)
+            .Select(field => (Index: table.IndexOf(field), Field: field))
+            .Where(f => f.Index >= 0 && row.Values[f.Index] is not null)
+            .Select(f => $"{(english ? table.Columns[f.Index].HeaderEn : table.Columns[f.Index].HeaderZh)} {Formatting.HumanText.Shown(table.Columns[f.Index], row.Values[f.Index], english)}")
+            .ToArray();
+        var name = AlertName(alert, options, english);
+        return figures.Length == 0 ? name : english ? $"{name} ({string.Join(", ", figures)})" : $"{name}（{string.Join("，", figures)}）";
+    }
+
     public static IReadOnlyList<ReportColumn> Columns(MetricsOptions options) =>
     [
         new("project_id", "项目编号", "Project", ColumnKind.Text),

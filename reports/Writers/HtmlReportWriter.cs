@@ -190,10 +190,7 @@ public sealed class HtmlReportWriter : IReportWriter
 
     private static string Shown(ReportColumn column, object? value, bool withheld)
     {
-        if (withheld) return ReportNotes.SuppressionMark;
-        var text = HumanText.Format(column, value);
-        if (value is not decimal || column.Kind is not (ColumnKind.Money or ColumnKind.Wage)) return text;
-        return text.StartsWith('-') ? "-¥" + text[1..] : "¥" + text;
+        return withheld ? ReportNotes.SuppressionMark : HumanText.Shown(column, value);
     }
 
     private static void WriteNotes(TextWriter html, ReportTable table)
