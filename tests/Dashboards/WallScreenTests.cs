@@ -53,7 +53,10 @@ public class WallScreenTests(DemoSite site, BrowserFixture chromium) : IClassFix
         foreach (var slide in new[] { "shortage", "trend", "regions" })
         {
             await page.WaitForSelectorAsync($"[data-slide={slide}] .chart .main-svg", new() { Timeout = 30_000 });
-            await page.WaitForTimeoutAsync(300);   // plotly's responsive redraw at the slide's size
+            // plotly draws its text after the svg appears, and redraws at the slide's size: wait for the labels, then the redraw
+            await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('[data-slide={slide}] .main-svg text')].filter(t => t.textContent.trim() !== '').length > 3",
+                null, new() { Timeout = 30_000 });
+            await page.WaitForTimeoutAsync(300);
             (await Scrollbars(page)).ShouldBeFalse($"the {slide} slide scrolls");
             // Every piece of text plotly drew: tick labels, axis and chart titles, legend entries.
             var sizes = await page.EvaluateAsync<double[]>(
