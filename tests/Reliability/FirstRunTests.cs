@@ -66,6 +66,11 @@ public sealed class FirstRunTests
                 untaken["vacancy/postings_2026-10.csv"].Reason.ShouldStartWith("unknown dataset folder 'vacancy'");
                 untaken["vacancies/broken.csv"].Kind.ShouldBe("failed-unchanged");
                 untaken["vacancies/broken.csv"].Reason.ShouldContain("--retry-failed");
+                // the data page lists the same files with their reasons
+                var page = await client.GetStringAsync("/data");
+                page.ShouldContain("id=\"untaken-table\"");
+                page.ShouldContain("vacancy/postings_2026-10.csv");
+                page.ShouldContain("unknown dataset folder", Case.Sensitive, "the reason is shown");
             }
             finally
             {
