@@ -36,7 +36,9 @@ public sealed class Browser : IAsyncDisposable
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", userName + "-demo");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        // Signed in once the redirect leaves /login; the page behind it may still be loading its charts
+        // (a slow machine), which the callers wait for themselves.
+        await page.WaitForURLAsync(url => !url.Contains("/login"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         return page;
     }
 
