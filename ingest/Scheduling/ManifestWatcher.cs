@@ -48,10 +48,16 @@ public sealed class ManifestWatcher(IngestRunner runner, IngestOptions options, 
         return watcher;
     }
 
+    /// <summary>
+    /// Called on the watcher's own thread, which can still deliver an event (its Error event above all)
+    /// after the service has stopped and been disposed: nothing is left to wake then, and an exception
+    /// here would end the whole process (it is thrown on a thread nobody awaits).
+    /// </summary>
     private void Wake()
     {
         try { _signal.Release(); }
         catch (SemaphoreFullException) { } // already woken
+        catch (ObjectDisposedException) { } // stopped: the event came too late
     }
 
     /// <summary>The newest batch whose done marker exists (0 without any): cheap enough to ask every second.</summary>
