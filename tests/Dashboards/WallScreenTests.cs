@@ -46,12 +46,15 @@ public class WallScreenTests(DemoSite site, BrowserFixture chromium) : IClassFix
     public async Task Every_slide_fills_the_screen_without_scrollbars_and_its_chart_text_is_at_least_28_px()
     {
         var page = await ScreenAsync("policy", 1920, 1080);
-        await page.GotoAsync("/wall?seconds=2");
+        await page.GotoAsync("/wall?seconds=3600");
         await page.WaitForSelectorAsync("main[data-interactive=true]", new() { Timeout = 30_000 });
         await page.WaitForSelectorAsync("[data-slide=indicators] .card", new() { Timeout = 30_000 });
         (await Scrollbars(page)).ShouldBeFalse("the tiles slide scrolls");
-        foreach (var slide in new[] { "shortage", "trend", "regions" })
+        // Each slide opened by ?slide= and held there (?seconds=3600): a slow machine cannot see it turn away mid-measure.
+        foreach (var (slide, index) in new[] { ("shortage", 1), ("trend", 2), ("regions", 3) })
         {
+            await page.GotoAsync($"/wall?seconds=3600&slide={index}");
+            await page.WaitForSelectorAsync("main[data-interactive=true]", new() { Timeout = 30_000 });
             await page.WaitForSelectorAsync($"[data-slide={slide}] .chart .main-svg", new() { Timeout = 30_000 });
             // plotly draws its text after the svg appears, and redraws at the slide's size: wait for the labels, then the redraw
             await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('[data-slide={slide}] .main-svg text')].filter(t => t.textContent.trim() !== '').length > 3",
