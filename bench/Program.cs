@@ -11,7 +11,6 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["ingest"] = IngestBench.Run,
     ["load"] = LoadBench.Run,
     ["hostile-load"] = HostileLoad.Run,
-    ["screenshots"] = Screenshots.Run,
     // The load bench's own child process, holding the wall pages' client side.
     ["circuits"] = CircuitClients.Run,
 };

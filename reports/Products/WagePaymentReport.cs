@@ -18,10 +18,28 @@ public static class WagePaymentReport
         ["no_notice_board"] = "未设维权告示牌",
     };
 
+    /// <summary>The sectors of construction_projects by their datasets.md labels, as tables for readers show them (codes stay in CSV/JSON).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SectorNames = new Dictionary<string, string>
+    {
+        ["housing"] = "住建", ["transport"] = "交通", ["water"] = "水利", ["civil_aviation"] = "民航", ["railway"] = "铁路", ["other"] = "其他",
+    };
+
+    private static readonly IReadOnlyDictionary<string, string> SectorNamesEn = new Dictionary<string, string>
+    {
+        ["housing"] = "Housing", ["transport"] = "Transport", ["water"] = "Water", ["civil_aviation"] = "Civil aviation", ["railway"] = "Railway", ["other"] = "Other",
+    };
+
+    /// <summary>A sector code as a reader sees it (the code itself when unknown).</summary>
+    public static string SectorName(string code, bool english) => Sector.Label(code, english);
+
+    /// <summary>The roll-up's rows: the whole scope, each child region, each sector (§6).</summary>
+    private static readonly IReadOnlyDictionary<string, string> LevelNames = new Dictionary<string, string> { ["scope"] = "合计", ["region"] = "地区", ["sector"] = "行业" },
+        LevelNamesEn = new Dictionary<string, string> { ["scope"] = "Total", ["region"] = "Region", ["sector"] = "Sector" };
+
     private static readonly ReportColumn ProjectId = new("project_id", "项目编号", "Project", ColumnKind.Text);
     private static readonly ReportColumn ProjectName = new("project_name", "项目名称", "Project name", ColumnKind.Text);
-    private static readonly ReportColumn RegionCode = new("region_code", "区划代码", "Region", ColumnKind.Text);
-    private static readonly ReportColumn Sector = new("sector", "行业领域", "Sector", ColumnKind.Text);
+    private static readonly ReportColumn RegionCode = new("region_code", "地区", "Region", ColumnKind.Text);
+    private static readonly ReportColumn Sector = new("sector", "行业领域", "Sector", ColumnKind.Text) { Labels = SectorNames, LabelsEn = SectorNamesEn };
     private static readonly ReportColumn ContractorName = new("contractor_name", "施工总承包单位", "Contractor", ColumnKind.Text);
     private static readonly ReportColumn WorkersOnRoster = new("workers_on_roster", "在册人数", "Workers on the roster", ColumnKind.Integer);
     private static readonly ReportColumn WageDue = new("wage_due", "应付工资", "Wages due", ColumnKind.Money);
@@ -52,7 +70,7 @@ public static class WagePaymentReport
 
     public static IReadOnlyList<ReportColumn> RollupColumns { get; } =
     [
-        new("level", "层级", "Level", ColumnKind.Text),
+        new("level", "层级", "Level", ColumnKind.Text) { Labels = LevelNames, LabelsEn = LevelNamesEn },
         RegionCode, Sector,
         new("projects", "报送项目数", "Projects reporting", ColumnKind.Integer),
         new("projects_not_reporting", "未报送项目数", "Projects not reporting", ColumnKind.Integer),
@@ -76,17 +94,21 @@ public static class WagePaymentReport
     public static ReportTable Projects<T>(IEnumerable<T> rows, ReportContext context)
     {
         var table = ReportBuilder.Table($"农民工工资支付监测（{context.Period}，{context.Scope}）", $"Construction wage payment by project, {context.Period}",
-            ProjectColumns, rows, context.Notes(Method));
+            Named(ProjectColumns, context), rows, context.Notes(Method));
         return table with { Chart = Charts.Bar(table, table.Rows, "应付与实付工资（元）", Charts.LabelField(table, "project_name", "project_id"), "wage_due", "wage_paid") };
     }
 
     public static ReportTable Rollup<T>(IEnumerable<T> rows, ReportContext context) =>
         ReportBuilder.Table($"农民工工资支付汇总（{context.Period}，{context.Scope}）", $"Construction wage payment roll-up, {context.Period}",
-            RollupColumns, rows, context.Notes(Method));
+            Named(RollupColumns, context), rows, context.Notes(Method));
 
     public static ReportTable Ranking<T>(IEnumerable<T> rows, ReportContext context) =>
         ReportBuilder.Table($"欠薪项目排行（{context.Period}，{context.Scope}）", $"Projects by wage arrears, {context.Period}",
-            ArrearsColumns, rows, context.Notes(Method));
+            Named(ArrearsColumns, context), rows, context.Notes(Method));
+
+    /// <summary>The region column shows each code's name where the catalog has one (the code itself in CSV/JSON).</summary>
+    private static IReadOnlyList<ReportColumn> Named(IReadOnlyList<ReportColumn> columns, ReportContext context) =>
+        columns.Select(c => c == RegionCode ? c with { Labels = context.RegionNames } : c).ToList();
 
     private const string Method =
         "依据《保障农民工工资支付条例》，按项目和工资月份统计：截止日之后的支付、流水和进场均不计；工资支付日过后仍未足额支付的为欠薪。";

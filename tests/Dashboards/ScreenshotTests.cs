@@ -9,7 +9,7 @@ namespace Analytics.Tests.Dashboards;
 
 /// <summary>
 /// Every page at 1440×900 and 390×844 and each wall slide at 1920×1080, as the role that uses it: each
-/// answers 200 and is no wider than its screen. The same shots as <c>bench screenshots</c>; with
+/// answers 200 and is no wider than its screen. The one shot list of the docs: with
 /// ANALYTICS_SCREENSHOTS=dir the PNGs are written there (docs/screenshots), else to a temporary folder.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
@@ -39,6 +39,8 @@ public class ScreenshotTests(DemoSite site, BrowserFixture chromium, ITestOutput
             ("project-detail", "agency1", $"/projects/{project}?from=2026-01&to=2026-06"),
             ("data", "stat", "/data"),
             ("admin-users", "admin", "/admin/users"),
+            ("wage-payment", "inspector", "/wage-payment?month=2026-09&as_of=2026-11-30"),
+            ("wage-project", "officer1", "/wage-payment/projects/GC-001?month=2026-09&as_of=2026-11-30"),
         ];
         var shots = new List<(string File, string? User, string Url, Screen Screen, string? Slide)>();
         foreach (var (file, user, url) in pages)
@@ -49,7 +51,7 @@ public class ScreenshotTests(DemoSite site, BrowserFixture chromium, ITestOutput
         shots.Add(("phone-menu", "admin", "/rankings?period=2026Q3", Phone, null));
         // The wall screen shows one slide at a time: ?slide= starts at each one, ?seconds=3600 keeps it up for the shot.
         shots.Add(("wall-indicators", "policy", "/wall?seconds=3600", Wall, "indicators"));
-        foreach (var (slide, n) in new[] { ("shortage", 1), ("trend", 2), ("regions", 3) })
+        foreach (var (slide, n) in new[] { ("shortage", 1), ("trend", 2), ("regions", 3), ("arrears", 4) })
             shots.Add(($"wall-{slide}", "policy", $"/wall?seconds=3600&slide={n}", Wall, slide));
 
         var failures = new List<string>();
@@ -67,7 +69,7 @@ public class ScreenshotTests(DemoSite site, BrowserFixture chromium, ITestOutput
             var response = await page.GotoAsync(url);
             if (user is not null) await page.WaitForSelectorAsync("main[data-interactive=true]", new() { Timeout = 60_000 });
             if (slide is not null)
-                await page.WaitForSelectorAsync($".wall-slide.current[data-slide={slide}] {(slide == "indicators" ? ".card" : ".main-svg")}", new() { Timeout = 60_000 });
+                await page.WaitForSelectorAsync($".wall-slide.current[data-slide={slide}] {(slide is "indicators" or "arrears" ? ".card" : ".main-svg")}", new() { Timeout = 60_000 });
             var charts = slide is null ? await WaitForChartsAsync(page) : await page.Locator(".chart").CountAsync();
             if (file == "phone-menu") await page.ClickAsync(".topbar label.menu-button");
             await page.WaitForTimeoutAsync(500);   // plotly redraws at its box's final size

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Analytics.Dashboards.Data;
+using Analytics.Reports.Products;
 using Analytics.Warehouse.Marts.WagePayment;
 using Microsoft.Playwright;
 using Shouldly;
@@ -56,7 +58,9 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         (await ChartsDrawn(page)).ShouldBe(2);                                    // the arrears trend and the regions compared
         var rollupRows = page.Locator("#rollup-table tbody tr");
         (await rollupRows.CountAsync()).ShouldBeGreaterThan(1);
-        (await page.TextContentAsync("#rollup-table tbody tr:first-child td[data-field=region_code]"))!.Trim().ShouldBe("440100");
+        var names = site.Server.Get<ReferenceData>().RegionNames();
+        // regions and sectors read by name on the page (广州市, 住建); CSV/JSON keep the codes
+        (await page.TextContentAsync("#rollup-table tbody tr:first-child td[data-field=region_code]"))!.Trim().ShouldBe(names["440100"]);
         (await page.Locator("#arrears-table tbody tr").CountAsync()).ShouldBeGreaterThan(0, await page.InnerTextAsync("main"));
         (await page.QuerySelectorAsync(".error")).ShouldBeNull();
 
@@ -73,8 +77,8 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         for (var i = 0; i < shown.Length; i++)
         {
             var row = exported[i]!;
-            shown[i][0].ShouldBe((string?)row["region_code"] ?? "—");     // a null cell reads as a dash
-            shown[i][1].ShouldBe((string?)row["sector"] ?? "—");
+            shown[i][0].ShouldBe((string?)row["region_code"] is { } code ? names[code] : "—");     // a null cell reads as a dash
+            shown[i][1].ShouldBe((string?)row["sector"] is { } sector ? WagePaymentReport.SectorName(sector, english: false) : "—");
             int.Parse(shown[i][2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture).ShouldBe((int)row["projects"]!);
             int.Parse(shown[i][3], NumberStyles.AllowThousands, CultureInfo.InvariantCulture).ShouldBe((int)row["projects_wage_arrears"]!);
             Money(shown[i][4]).ShouldBe((decimal)row["arrears"]!);
@@ -84,12 +88,12 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         // a filter is a navigation in the circuit: no reload, the URL carries it, the table follows
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         var before = await page.TextContentAsync("#rollup-table tbody");
-        var child = shown.Select(r => r[0]).First(code => code.Length == 6 && code != "440100");
+        var child = exported.Select(r => (string?)r!["region_code"]).First(code => code is { Length: 6 } && code != "440100")!;
         await page.SelectOptionAsync("select[name=region]", child);
         await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains($"region={child}"), new() { WaitUntil = WaitUntilState.Commit });   // an in-circuit navigation fires no load event
         await page.WaitForFunctionAsync("t => document.querySelector('#rollup-table tbody')?.textContent !== t", before);
-        (await page.TextContentAsync("#rollup-table tbody tr:first-child td[data-field=region_code]"))!.Trim().ShouldBe(child);
+        (await page.TextContentAsync("#rollup-table tbody tr:first-child td[data-field=region_code]"))!.Trim().ShouldBe(names[child]);
         (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue();
         // a region outside the scope reads as an unknown one
         await OpenAsync(page, $"/wage-payment?month={Month}&as_of={AsOf}&region=320100");
@@ -152,7 +156,7 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
     public async Task The_wall_shows_the_arrears_slide_and_the_admin_page_binds_inspectors_and_officers()
     {
         var wall = await _browser.SignedInPageAsync(site.Server.BaseAddress, "policy");
-        await OpenAsync(wall, "/wall?seconds=1");
+        await OpenAsync(wall, "/wall?seconds=3600&slide=4");   // held on the arrears slide: a turning wall could leave it mid-count
         await wall.WaitForSelectorAsync("[data-slide=arrears] .card .value", new() { Timeout = 15_000 });
         (await wall.Locator("[data-slide=arrears] .card").CountAsync()).ShouldBe(4);
 

@@ -76,6 +76,16 @@ public class WallScreenTests(DemoSite site, BrowserFixture chromium) : IClassFix
             lines.Length.ShouldBe(10);
             lines.ShouldAllBe(l => l[0] >= 40 && l[1] <= 1080);
         }
+        // The arrears slide: four counts and sums, each figure whole on one line inside its tile (not cut at its edge).
+        await page.GotoAsync("/wall?seconds=3600&slide=4");
+        await page.WaitForSelectorAsync("main[data-interactive=true] [data-slide=arrears] .card .value", new() { Timeout = 30_000 });
+        (await Scrollbars(page)).ShouldBeFalse("the arrears slide scrolls");
+        var figures = await page.EvaluateAsync<double[][]>(
+            "() => [...document.querySelectorAll('[data-slide=arrears] .card .value')].map(v => [v.scrollWidth, v.clientWidth, v.getBoundingClientRect().height, parseFloat(getComputedStyle(v).fontSize)])");
+        figures.Length.ShouldBe(4);
+        figures.ShouldAllBe(f => f[0] <= f[1] && f[2] < f[3] * 1.5);
+        (await page.Locator("[data-slide=arrears] .card .label").AllInnerTextsAsync())
+            .ShouldAllBe(label => label.Length > 0);
     }
 
     [Fact]
