@@ -127,8 +127,12 @@ public sealed class IngestRunner
         Volatile.Write(ref _ownCommitPending, true);
         try
         {
-            committer.Commit(manifest, inboxPaths);
-            return TrySync(LakeState.Load(_paths));
+            (bool UpToDate, string? Error, IReadOnlyList<BatchManifest> Applied) synced = default;
+            // The catalog is brought up to date while the inbox files are verified and archived; the pages hear of
+            // the batch once both are done (the data page lists what is still in the inbox).
+            committer.Commit(manifest, inboxPaths, meanwhile: () => synced = SyncOnly(LakeState.Load(_paths), deletesReplacedFiles: true));
+            Announce(synced.Applied);
+            return (synced.UpToDate, synced.Error);
         }
         finally { Volatile.Write(ref _ownCommitPending, false); }
     }
@@ -197,16 +201,30 @@ public sealed class IngestRunner
 
     private (bool, string?) TrySync(LakeState state, bool deletesReplacedFiles = true)
     {
-        IReadOnlyList<BatchManifest> applied;
-        try { lock (SyncTurn) applied = new Catalog(_paths, _catalog) { DeletesReplacedFiles = deletesReplacedFiles }.Sync(state); }
+        var (upToDate, error, applied) = SyncOnly(state, deletesReplacedFiles);
+        Announce(applied);
+        return (upToDate, error);
+    }
+
+    /// <summary>Brings the catalog up to the state; returns the batches it applied, not yet announced.</summary>
+    private (bool, string?, IReadOnlyList<BatchManifest>) SyncOnly(LakeState state, bool deletesReplacedFiles)
+    {
+        try
+        {
+            lock (SyncTurn) return (true, null, new Catalog(_paths, _catalog) { DeletesReplacedFiles = deletesReplacedFiles }.Sync(state));
+        }
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
             // Another process (the web host) holds warehouse.duckdb; it watches the manifests and syncs within a second or two.
-            return (false, "warehouse.duckdb is held by another process (a running `analytics serve`); it notices the committed batch and shows it within seconds");
+            return (false, "warehouse.duckdb is held by another process (a running `analytics serve`); it notices the committed batch and shows it within seconds", []);
         }
-        foreach (var batch in applied)
+    }
+
+    /// <summary>Raises <see cref="LakeEvents.LakeChanged"/> for the applied batches that changed the lake.</summary>
+    private void Announce(IReadOnlyList<BatchManifest>? applied)
+    {
+        foreach (var batch in applied ?? [])
             if (batch.Added.Count > 0 || batch.Removed.Count > 0) _events?.Raise(batch.BatchId, batch.Datasets);
-        return (true, null);
     }
 
     private async Task<FileStream> AcquireLockFileAsync(CancellationToken cancellation)

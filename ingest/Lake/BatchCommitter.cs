@@ -11,7 +11,12 @@ namespace Analytics.Ingest.Lake;
 public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
 {
     /// <param name="inboxPaths">Each file's real path below inbox/ (the manifest holds only the shown, masked one).</param>
-    public void Commit(BatchManifest manifest, IReadOnlyList<string> inboxPaths)
+    /// <param name="meanwhile">
+    /// Work that needs the batch's Parquet files in the lake but not its inbox files archived (the catalog sync): it runs
+    /// once they are moved in, while the inbox files are checked (SHA-256 read again) and archived on another thread,
+    /// as that check reads every byte of each file once more. Archiving completes before this returns, either way.
+    /// </param>
+    public void Commit(BatchManifest manifest, IReadOnlyList<string> inboxPaths, Action? meanwhile = null)
     {
         Directory.CreateDirectory(paths.Manifests);
         var temp = Path.Combine(paths.StagingFor(manifest.BatchId), "manifest.json");
@@ -20,7 +25,7 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
         faultPoint?.Invoke("before-commit");
         File.Move(temp, Path.Combine(paths.Manifests, BatchManifest.FileName(manifest.BatchId)));
         faultPoint?.Invoke("after-commit");
-        RollForward(manifest, inboxPaths);
+        RollForward(manifest, inboxPaths, meanwhile);
     }
 
     /// <summary>Completes committed batches a crash interrupted and throws away uncommitted ones.</summary>
@@ -39,7 +44,7 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
     }
 
     /// <param name="inboxPaths">The files' real inbox paths, or null after a crash: then each is found by its shown name and content.</param>
-    private void RollForward(BatchManifest manifest, IReadOnlyList<string>? inboxPaths)
+    private void RollForward(BatchManifest manifest, IReadOnlyList<string>? inboxPaths, Action? meanwhile = null)
     {
         foreach (var file in manifest.Added)
         {
@@ -49,6 +54,26 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(staged, target, overwrite: true);
         }
+        if (meanwhile is null) Archive(manifest, inboxPaths);
+        else
+        {
+            var archiving = Task.Factory.StartNew(() => Archive(manifest, inboxPaths), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try { meanwhile(); }
+            finally
+            {
+                // Waited for even when the other work failed: nothing of the batch may still move once this returns.
+                try { archiving.Wait(); } catch (AggregateException) { }
+            }
+            archiving.GetAwaiter().GetResult();
+        }
+        var staging = paths.StagingFor(manifest.BatchId);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        File.WriteAllText(Path.Combine(paths.Manifests, BatchManifest.DoneMarker(manifest.BatchId)), "");
+    }
+
+    /// <summary>Moves each loaded or skipped inbox file to the archive, only if its bytes still hash to what the batch read.</summary>
+    private void Archive(BatchManifest manifest, IReadOnlyList<string>? inboxPaths)
+    {
         List<InboxFile>? inbox = null;
         for (var i = 0; i < manifest.Files.Count; i++)
         {
@@ -65,9 +90,6 @@ public sealed class BatchCommitter(DataPaths paths, Action<string>? faultPoint)
             Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
             File.Move(source, archive, overwrite: true);
         }
-        var staging = paths.StagingFor(manifest.BatchId);
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        File.WriteAllText(Path.Combine(paths.Manifests, BatchManifest.DoneMarker(manifest.BatchId)), "");
     }
 
     /// <summary>

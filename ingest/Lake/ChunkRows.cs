@@ -7,19 +7,20 @@ namespace Analytics.Ingest.Lake;
 /// <summary>A dataset's columns as DuckDB chunk columns (their contract types), and parsed rows written into chunks.</summary>
 internal sealed class ChunkRows
 {
-    private readonly ChunkColumn[] _types;
-
     public ChunkRows(DatasetSchema schema)
     {
-        _types = schema.Columns.Select(Of).ToArray();
-        Columns = schema.Columns.Select((c, i) => (c.Name, _types[i])).ToList();
-        HeldAsUtf8 = _types.Select((t, i) => t.Kind == ChunkKind.Varchar && schema.Columns[i].Kind is not (ColumnKind.Enum or ColumnKind.PersonId)).ToArray();
-        foreach (var code in schema.Columns.Where(c => c.Enum is not null).SelectMany(c => c.Enum!.Codes))
-            _codes.TryAdd(code, Encoding.UTF8.GetBytes(code));
+        var types = schema.Columns.Select(Of).ToArray();
+        _kinds = types.Select(t => t.Kind).ToArray();
+        Columns = schema.Columns.Select((c, i) => (c.Name, types[i])).ToList();
+        HeldAsUtf8 = types.Select((t, i) => t.Kind == ChunkKind.Varchar && schema.Columns[i].Kind is not (ColumnKind.Enum or ColumnKind.PersonId)).ToArray();
+        _codes = schema.Columns.Select(c => c.Enum is null ? [] : c.Enum.Codes.Select(code => (code, Encoding.UTF8.GetBytes(code))).ToArray()).ToArray();
     }
 
-    // Enum codes are the same few string instances row after row: their UTF-8 bytes once, looked up by reference.
-    private readonly Dictionary<string, byte[]> _codes = new(ReferenceEqualityComparer.Instance);
+    private readonly ChunkKind[] _kinds;
+
+    // Enum codes are the same few string instances row after row: per column, each code with its UTF-8 bytes,
+    // found by comparing references (a handful of codes: quicker than hashing the string).
+    private readonly (string Code, byte[] Utf8)[][] _codes;
 
     public IReadOnlyList<(string Name, ChunkColumn Type)> Columns { get; }
 
@@ -42,23 +43,27 @@ internal sealed class ChunkRows
     public long Write(ChunkWriter chunk, ParsedRow row)
     {
         long texts = 0;
-        for (var c = 0; c < _types.Length; c++)
+        var kinds = _kinds;
+        var nulls = row.Null;
+        var numbers = row.Numbers;
+        var strings = row.Texts;
+        for (var c = 0; c < kinds.Length; c++)
         {
-            if (row.Null[c]) { chunk.SetNull(c); continue; }
-            switch (_types[c].Kind)
+            if (nulls[c]) { chunk.SetNull(c); continue; }
+            switch (kinds[c])
             {
-                case ChunkKind.Date: chunk.SetDate(c, (int)row.Numbers[c]); break;
-                case ChunkKind.Integer or ChunkKind.Decimal32: chunk.SetInt32(c, (int)row.Numbers[c]); break;
-                case ChunkKind.BigInt or ChunkKind.Decimal64: chunk.SetInt64(c, row.Numbers[c]); break;
-                case ChunkKind.Boolean: chunk.SetBool(c, row.Numbers[c] != 0); break;
+                case ChunkKind.Date: chunk.SetDate(c, (int)numbers[c]); break;
+                case ChunkKind.Integer or ChunkKind.Decimal32: chunk.SetInt32(c, (int)numbers[c]); break;
+                case ChunkKind.BigInt or ChunkKind.Decimal64: chunk.SetInt64(c, numbers[c]); break;
+                case ChunkKind.Boolean: chunk.SetBool(c, numbers[c] != 0); break;
                 default:
-                    if (row.Texts[c] is not { } text)
+                    if (strings[c] is not { } text)
                     {
                         var utf8 = row.Utf8(c);
                         chunk.SetUtf8(c, utf8);
                         texts += HeapBytes(utf8.Length);
                     }
-                    else if (_codes.TryGetValue(text, out var code))
+                    else if (CodeBytes(c, text) is { } code)
                     {
                         chunk.SetUtf8(c, code);
                         texts += HeapBytes(code.Length);
@@ -73,6 +78,14 @@ internal sealed class ChunkRows
         }
         chunk.EndRow();
         return texts;
+    }
+
+    /// <summary>The UTF-8 bytes of an enum code of the column (the same instance the validator set), or null for any other text.</summary>
+    private byte[]? CodeBytes(int column, string text)
+    {
+        foreach (var (code, utf8) in _codes[column])
+            if (ReferenceEquals(code, text)) return utf8;
+        return null;
     }
 
     private static int HeapBytes(int length) => length > ChunkWriter.InlineLength ? length : 0;

@@ -62,7 +62,11 @@ internal sealed class PartitionedParquet : IDisposable
         _fixedPartition = fixedPartition;
         _budgetBytes = budgetRows * BytesPerRow;
         _maxRowsPerFile = maxRowsPerFile;
+        _newChunk = NewChunk;
     }
+
+    // Made once: a method group converted where it is passed would be a new delegate for every row.
+    private readonly Func<DataChunk> _newChunk;
 
     /// <summary>Files written so far: lake path and rows.</summary>
     public List<LakeFile> Written { get; } = [];
@@ -86,7 +90,7 @@ internal sealed class PartitionedParquet : IDisposable
             lock (partition.Gate)
             {
                 var before = partition.Bytes;
-                foreach (var i in members) partition.Write(_chunkRows, rows[i], NewChunk);
+                foreach (var i in members) partition.Write(_chunkRows, rows[i], _newChunk);
                 addedBytes += partition.Bytes - before;
             }
         }

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Analytics.Ingest.Reading;
@@ -178,6 +181,11 @@ public sealed class CsvRecordSource : IRecordSource
         consumed = 0;
         newlines = 0;
         _count = 0;
+        if (TryParseUnquoted(data, final, out consumed, out var known))
+        {
+            newlines = 1;
+            return known;
+        }
         var pos = 0;
         var escapedFields = 0UL;
         while (true)
@@ -235,6 +243,57 @@ public sealed class CsvRecordSource : IRecordSource
             break;
         }
         if (escapedFields != 0) Unescape(data, escapedFields);
+        return true;
+    }
+
+    /// <summary>
+    /// The common record: no quote before its line end, which is in <paramref name="data"/>. Its fields are found by one
+    /// pass over its bytes (a vector compare per 32 bytes) instead of a search per field; the same fields as the general
+    /// path finds (<see cref="AddField"/> applies the limits). False (nothing added) when the record needs the general path;
+    /// <paramref name="complete"/> false when the line end may continue in the next read (a CR at the end of the data).
+    /// </summary>
+    private bool TryParseUnquoted(ReadOnlySpan<byte> data, bool final, out int consumed, out bool complete)
+    {
+        consumed = 0;
+        complete = true;
+        var end = data.IndexOfAny((byte)'\n', (byte)'\r', (byte)'"');
+        if (end < 0 || data[end] == (byte)'"') return false;
+        var record = data[..end];
+        var start = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var comma = Vector256.Create((byte)',');
+            ref var first = ref MemoryMarshal.GetReference(record);
+            for (; i + Vector256<byte>.Count <= record.Length; i += Vector256<byte>.Count)
+            {
+                var commas = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), comma).ExtractMostSignificantBits();
+                while (commas != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(commas);
+                    AddField(start, at - start);
+                    start = at + 1;
+                    commas &= commas - 1;
+                }
+            }
+        }
+        for (; i < record.Length; i++)
+        {
+            if (record[i] != (byte)',') continue;
+            AddField(start, i - start);
+            start = i + 1;
+        }
+        AddField(start, record.Length - start);
+        if (data[end] == (byte)'\r')
+        {
+            if (end + 1 >= data.Length && !final)
+            {
+                complete = false; // CRLF or a lone CR: the next byte tells
+                return true;
+            }
+            if (end + 1 < data.Length && data[end + 1] == (byte)'\n') end++;
+        }
+        consumed = end + 1;
         return true;
     }
 

@@ -13,6 +13,8 @@ public sealed class RowValidator
 {
     private readonly DatasetSchema _schema;
     private readonly ColumnSpec[] _columns;
+    // An array, not the schema's IReadOnlyList: a foreach over the interface allocates an enumerator per row.
+    private readonly RowRule[] _rules;
     private readonly PersonIdHasher _hasher;
     private readonly int[] _fieldOf;
     private readonly List<string> _unknown = [];
@@ -32,6 +34,7 @@ public sealed class RowValidator
         _maxFutureDays = maxFutureDays;
         _latestDay = DateOnly.FromDateTime(DateTime.Now).AddDays(maxFutureDays).DayNumber;
         _columns = schema.Columns.ToArray();
+        _rules = schema.Rules.ToArray();
         _hasher = hasher;
         _fieldOf = Enumerable.Repeat(-1, schema.Columns.Count).ToArray();
         _max = schema.Columns.Select(c => c.EffectiveMax).ToArray();
@@ -106,7 +109,7 @@ public sealed class RowValidator
                 violations.Add(new Violation(line, spec.Name, rule, Shown(spec, raw)));
         }
         if (violations.Count > before) return false;
-        foreach (var rule in _schema.Rules)
+        foreach (var rule in _rules)
         {
             if (!rule.IsBroken(row, _schema)) continue;
             var column = _schema.IndexOf(rule.Column);
