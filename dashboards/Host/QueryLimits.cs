@@ -11,6 +11,15 @@ public sealed class QueryLimits
     /// <summary>Answers the cache keeps; the least recently used goes first.</summary>
     public int MartCacheEntries { get; set; } = Data.MartCache.DefaultCapacity;
 
+    /// <summary>
+    /// After a commit, at most this many of the answers asked for since the previous commit are recomputed
+    /// at once, ahead of the users' queries (open pages' first, then the most recently used); 0 warms none.
+    /// </summary>
+    public int MartCacheWarmAnswers { get; set; } = Data.CacheWarming.DefaultAnswers;
+
+    /// <summary>Seconds after a commit that warm recomputations may still start; the rest are computed when asked for.</summary>
+    public double MartCacheWarmSeconds { get; set; } = Data.CacheWarming.DefaultSeconds;
+
     /// <summary>Mart queries running at once, each on one core (see <see cref="QueryThreads"/>).</summary>
     public int MaxConcurrentQueries { get; set; } = Environment.ProcessorCount;
 
