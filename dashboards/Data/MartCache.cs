@@ -16,10 +16,11 @@ namespace Analytics.Dashboards.Data;
 /// it) and warms it: the answers asked for since the previous commit are recomputed at once, ahead
 /// of every user's queries at the gate, those of open pages first (their pages ask again the moment
 /// <see cref="Changed"/> is raised), then the others most recently used first, at most
-/// <see cref="CacheWarming.Answers"/> of them and only as long as <see cref="CacheWarming.Seconds"/>.
-/// An asker of a warmed key awaits its warm answer instead of queueing behind the other users; a key
-/// not warmed is computed on demand as before. A warm answer that fails is not kept; one dropped
-/// unrun (the time is up, or another commit came first) sends its askers to compute it themselves.
+/// <see cref="CacheWarming.Answers"/> of them; one nobody has asked for <see cref="CacheWarming.Seconds"/>
+/// after the commit and not started yet is dropped. An asker of a warmed key awaits its warm answer
+/// instead of queueing behind the other users; a key not warmed is computed on demand as before. A warm
+/// answer that fails is not kept; one dropped unrun (another commit came first) sends its askers to
+/// compute it themselves in the newer generation.
 /// </para>
 /// </summary>
 public sealed class MartCache
@@ -48,6 +49,9 @@ public sealed class MartCache
     /// rather than to <see cref="LakeEvents"/>, so they never re-ask before the cache has moved on.
     /// </summary>
     public event EventHandler<LakeChangedEventArgs>? Changed;
+
+    /// <summary>The latest commit's warming, once all of its answers are in (or dropped): for the load bench and operators.</summary>
+    public WarmingReport? LastWarming { get; private set; }
 
     /// <summary>Answers kept now.</summary>
     public int Count => _current.Count;
@@ -110,7 +114,7 @@ public sealed class MartCache
             var previous = _current;
             previous.StopWarming();
             var next = new Generation(_capacity);
-            next.Warm(previous.ToWarm(Math.Min(_warming.Answers, _capacity)), _warming.Seconds);
+            next.Warm(previous.ToWarm(Math.Min(_warming.Answers, _capacity)), _warming.Seconds, report => LastWarming = report with { BatchId = change.BatchId });
             _current = next;
         }
         var handlers = Changed;
@@ -123,11 +127,13 @@ public sealed class MartCache
     }
 
     /// <summary>One key's answer (being computed, or there), and how to recompute it after the next commit.</summary>
-    private sealed class Entry(Lazy<Task<object>> answer, bool warmed = false)
+    private sealed class Entry(Lazy<Task<object>> answer, CancellationTokenSource? drop = null)
     {
         public Lazy<Task<object>> Answer { get; } = answer;
+        /// <summary>Drops warm work before it runs (a newer commit, or the time is up and nobody asked).</summary>
+        public CancellationTokenSource? Drop { get; } = drop;
         /// <summary>Computed by the warming, not by an asker: dropped unrun, its askers compute it themselves.</summary>
-        public bool Warmed { get; } = warmed;
+        public bool Warmed => Drop is not null;
         /// <summary>Asked for in this generation: only such keys are warmed into the next one.</summary>
         public bool Asked;
         public bool Live;
@@ -139,7 +145,7 @@ public sealed class MartCache
     {
         private readonly Dictionary<string, LinkedListNode<(string Key, Entry Entry)>> _index = [];
         private readonly LinkedList<(string Key, Entry Entry)> _recency = new();
-        private CancellationTokenSource? _warming;
+        private List<Entry> _warm = [];
 
         public int Count { get { lock (_index) return _index.Count; } }
 
@@ -203,36 +209,70 @@ public sealed class MartCache
             }
         }
 
-        /// <summary>Starts the recomputations in this order (the gate runs work queued ahead in its order); a new generation's only.</summary>
-        public void Warm(List<(string Key, Func<CancellationToken, Task<object>> Recipe, bool Live)> keys, double seconds)
+        /// <summary>
+        /// Starts the recomputations in this order (the gate runs work queued ahead in its order); a new
+        /// generation's only, before anyone can ask it. After <paramref name="seconds"/> the ones nobody has
+        /// asked for yet and that have not started are dropped; those with askers keep their place.
+        /// </summary>
+        public void Warm(List<(string Key, Func<CancellationToken, Task<object>> Recipe, bool Live)> keys, double seconds, Action<WarmingReport> done)
         {
             if (keys.Count == 0) return;
-            _warming = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, seconds)));
-            var token = _warming.Token;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var started = keys.Select(k =>
             {
+                var drop = new CancellationTokenSource();
                 Task<object> answer;
-                try { answer = k.Recipe(token); }
+                try { answer = k.Recipe(drop.Token); }
                 catch (Exception e) { answer = Task.FromException<object>(e); }
-                return (k.Key, Entry: new Entry(new Lazy<Task<object>>(answer), warmed: true) { Recipe = k.Recipe });
+                return (k.Key, Entry: new Entry(new Lazy<Task<object>>(answer), drop) { Recipe = k.Recipe }, k.Live);
             }).ToList();
             lock (_index)
             {
                 // The last added is the most recently used: the first warmed stays in front.
                 for (var i = started.Count - 1; i >= 0; i--) Add(started[i].Key, started[i].Entry);
+                _warm = started.Select(s => s.Entry).ToList();
             }
-            foreach (var (key, entry) in started)
+            var readyAt = new double[started.Count];
+            var left = started.Count;
+            for (var i = 0; i < started.Count; i++)
             {
-                // A warm answer that fails is not kept (nor left unobserved, when nobody awaits it yet).
-                _ = entry.Answer.Value.ContinueWith(failed => { _ = failed.Exception; Remove(key, entry); },
-                    CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var (key, entry, _) = started[i];
+                var at = i;
+                _ = entry.Answer.Value.ContinueWith(answer =>
+                {
+                    readyAt[at] = clock.Elapsed.TotalMilliseconds;
+                    // A warm answer that fails is not kept (nor left unobserved, when nobody awaits it yet).
+                    if (!answer.IsCompletedSuccessfully) { _ = answer.Exception; Remove(key, entry); }
+                    if (Interlocked.Decrement(ref left) > 0) return;
+                    var answers = started.Select(s => s.Entry.Answer.Value).ToList();
+                    done(new WarmingReport(0, started.Count, started.Count(s => s.Live), answers.Count(a => a.IsFaulted), answers.Count(a => a.IsCanceled),
+                        started.Select((s, n) => s.Live ? readyAt[n] : 0).Max(), readyAt.Max(), started.Select((s, n) => (s.Key, readyAt[n])).ToList()));
+                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
+            if (seconds <= 0) DropUnasked();
+            else _ = Task.Delay(TimeSpan.FromSeconds(seconds)).ContinueWith(_ => DropUnasked(), TaskScheduler.Default);
         }
 
-        /// <summary>Drops the warm work still queued (its askers compute it themselves).</summary>
-        public void StopWarming() => _warming?.Cancel();
+        private void DropUnasked()
+        {
+            List<Entry> unasked;
+            lock (_index) unasked = _warm.Where(e => !e.Asked).ToList();
+            foreach (var entry in unasked) entry.Drop!.Cancel();
+        }
+
+        /// <summary>A newer commit: the warm work still queued is dropped (its askers ask the newer generation).</summary>
+        public void StopWarming()
+        {
+            List<Entry> warm;
+            lock (_index) warm = _warm;
+            foreach (var entry in warm) entry.Drop!.Cancel();
+        }
     }
 }
+
+/// <summary>One commit's warming: answers recomputed (of them open pages'), failed, dropped unrun, and the milliseconds from the commit until the pages' answers and until all were in.</summary>
+public sealed record WarmingReport(long BatchId, int Answers, int PageAnswers, int Failed, int Dropped, double PagesReadyMs, double AllReadyMs,
+    IReadOnlyList<(string Key, double ReadyMs)> Keys);
 
 /// <summary>How much a commit warms (configuration <c>Dashboards:MartCacheWarmAnswers</c>, <c>Dashboards:MartCacheWarmSeconds</c>).</summary>
 public sealed record CacheWarming(int Answers = CacheWarming.DefaultAnswers, double Seconds = CacheWarming.DefaultSeconds)

@@ -17,7 +17,10 @@ public sealed class QueryLimits
     /// </summary>
     public int MartCacheWarmAnswers { get; set; } = Data.CacheWarming.DefaultAnswers;
 
-    /// <summary>Seconds after a commit that warm recomputations may still start; the rest are computed when asked for.</summary>
+    /// <summary>
+    /// Seconds after a commit after which the warm recomputations nobody has asked for yet and not started are
+    /// dropped (they are computed when asked for); those someone awaits keep their place ahead of the queue.
+    /// </summary>
     public double MartCacheWarmSeconds { get; set; } = Data.CacheWarming.DefaultSeconds;
 
     /// <summary>Mart queries running at once, each on one core (see <see cref="QueryThreads"/>).</summary>

@@ -123,13 +123,27 @@ public sealed class MartCacheWarmingTests : IDisposable
     }
 
     [Fact]
-    public async Task Warm_work_dropped_unrun_is_computed_by_its_asker()
+    public async Task Past_the_warm_time_work_nobody_asked_for_is_dropped_and_work_someone_awaits_keeps_its_place()
     {
-        var cache = new MartCache(_lake, warming: new CacheWarming(Answers: 10, Seconds: 0));   // the time is up at once
-        await Ask(cache, "k");
+        var cache = new MartCache(_lake, warming: new CacheWarming(Answers: 10, Seconds: 0.5));
+        await Ask(cache, "unasked");
+        await Ask(cache, "awaited");
+        using var hold = new ManualResetEventSlim();
+        var held = _gate.RunAsync("holder", () => hold.Wait(TimeSpan.FromMinutes(1)));
+        while (_gate.Queued > 0) await Task.Delay(10);   // the holder has the only slot: no warm work starts
+
         Commit(2);
-        (await Ask(cache, "k")).ShouldBe(2);
-        _askerComputed.ShouldBe(2);
+        var awaited = Ask(cache, "awaited");
+        cache.Count.ShouldBe(2);
+        while (cache.Count > 1) await Task.Delay(20);   // past 0.5 s the unasked one is dropped unrun
+        var user = _gate.RunAsync("user:other", () => 0);
+        hold.Set();
+        await Task.WhenAll(held, user);
+
+        (await awaited).ShouldBe(2);
+        _askerComputed.ShouldBe(2);            // the awaited answer was the warm one
+        (await Ask(cache, "unasked")).ShouldBe(2);
+        _askerComputed.ShouldBe(3);            // the dropped one: computed when asked
     }
 
     [Fact]
