@@ -79,6 +79,7 @@ public static class LoadBench
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(3, seconds / 3.0)));
                 walls.Arm();
                 committedAt = null;
+                var warmedBefore = site.Get<Analytics.Dashboards.Data.MartCache>().LastWarming?.BatchId ?? 0;
                 DropOneVacancy(site, run);
                 var pass = await site.Get<IngestRunner>().RunPassAsync();
                 var passReturned = DateTimeOffset.UtcNow;
@@ -92,6 +93,14 @@ public static class LoadBench
                 Console.WriteLine($"run {run}: ingest {string.Join(", ", pass.Files.Select(f => $"{f.File} {f.Status} ({f.RowsLoaded} rows)"))}; "
                                   + $"{push.Received} of {push.Open} open pages got a batch ({push.Stamped} with the new stamp, {push.Closed} closed); "
                                   + $"commit -> first page {push.CommitToFirst:N0} ms, p50 page {push.CommitToP50:N0} ms, last page {push.CommitToLast:N0} ms ( pass returned -> last {push.PassReturnedToLast:N0} ms)");
+                // The cache's recomputation after the commit (ahead of the API clients' queries): how long the cold answers took.
+                var cache = site.Get<Analytics.Dashboards.Data.MartCache>();
+                for (var waited = 0; waited < 300 && (cache.LastWarming?.BatchId ?? 0) <= warmedBefore; waited++) await Task.Delay(100);
+                if (cache.LastWarming is { } w && w.BatchId > warmedBefore)
+                    Console.WriteLine($"run {run}: cache warming of batch {w.BatchId}: {w.Answers} answers ({w.PageAnswers} of open pages, {w.Failed} failed, {w.Dropped} dropped); "
+                                      + $"pages' answers in {w.PagesReadyMs:N0} ms, all in {w.AllReadyMs:N0} ms after the commit");
+                if (cache.LastWarming is { } ws && ws.BatchId > warmedBefore)
+                    Console.WriteLine($"run {run}: warm answers in at (ms after the commit, in the order queued): {string.Join("; ", ws.Keys.Select(k => $"{k.Key} {k.ReadyMs:N0}"))}");
             }, warmUp: run == 1);
             apis.Add(api);
             if (push is not null) pushes.Add(push);

@@ -86,7 +86,7 @@ public static class ApiEndpoints
         wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)
         {
-            try { return respond(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token))); }
+            try { return respond(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token), warm => gate.RunAheadAsync(query, warm))); }
             catch (OperationCanceledException) when (wait.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {
                 return Busy(http, new MartQueueFullException(gate.RetryAfter));

@@ -11,6 +11,18 @@ public sealed class QueryLimits
     /// <summary>Answers the cache keeps; the least recently used goes first.</summary>
     public int MartCacheEntries { get; set; } = Data.MartCache.DefaultCapacity;
 
+    /// <summary>
+    /// After a commit, at most this many of the answers asked for since the previous commit are recomputed
+    /// at once, ahead of the users' queries (open pages' first, then the most recently used); 0 warms none.
+    /// </summary>
+    public int MartCacheWarmAnswers { get; set; } = Data.CacheWarming.DefaultAnswers;
+
+    /// <summary>
+    /// Seconds after a commit after which the warm recomputations nobody has asked for yet and not started are
+    /// dropped (they are computed when asked for); those someone awaits keep their place ahead of the queue.
+    /// </summary>
+    public double MartCacheWarmSeconds { get; set; } = Data.CacheWarming.DefaultSeconds;
+
     /// <summary>Mart queries running at once, each on one core (see <see cref="QueryThreads"/>).</summary>
     public int MaxConcurrentQueries { get; set; } = Environment.ProcessorCount;
 

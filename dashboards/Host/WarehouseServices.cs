@@ -34,7 +34,8 @@ public static class WarehouseServices
         services.AddSingleton<DataCalendar>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<DataDesk>();
-        services.AddSingleton(sp => new MartCache(sp.GetRequiredService<Analytics.Ingest.LakeEvents>(), limits.MartCacheEntries));
+        services.AddSingleton(sp => new MartCache(sp.GetRequiredService<Analytics.Ingest.LakeEvents>(), limits.MartCacheEntries,
+            new CacheWarming(limits.MartCacheWarmAnswers, limits.MartCacheWarmSeconds)));
         services.AddSingleton<Analytics.Reports.Publication.ProductPublication>();
         return services;
     }

@@ -8,7 +8,9 @@ namespace Analytics.Warehouse.Marts;
 /// request awaits a task, so the thread pool stays free for sign-in, /health and cached answers.
 /// The worker threads run at a lower OS priority than the host's, so a machine full of queries
 /// still answers those at once. A full queue (in total or for one client) refuses at once with
-/// <see cref="MartQueueFullException"/> instead of piling work up.
+/// <see cref="MartQueueFullException"/> instead of piling work up. Work queued ahead
+/// (<see cref="RunAheadAsync{T}"/>: the answer cache recomputing, after a commit, the answers open
+/// pages are about to ask for again) takes the next free slot before any client's.
 /// </summary>
 public sealed class MartGate : IDisposable, Analytics.Warehouse.DuckDb.IQueryAdmission
 {
@@ -23,6 +25,7 @@ public sealed class MartGate : IDisposable, Analytics.Warehouse.DuckDb.IQueryAdm
     private readonly object _lock = new();
     private readonly Dictionary<string, Queue<WorkItem>> _waiting = [];
     private readonly Queue<string> _turns = new();   // clients with waiting work, in the order they are served
+    private readonly Queue<WorkItem> _ahead = new();  // work served before every client's (RunAheadAsync)
     private readonly Thread[] _workers;
     private readonly int _queueLength;
     private readonly int _queuePerClient;
@@ -46,8 +49,8 @@ public sealed class MartGate : IDisposable, Analytics.Warehouse.DuckDb.IQueryAdm
 
     public int Slots { get; }
 
-    /// <summary>Queries waiting for a slot now.</summary>
-    public int Queued { get { lock (_lock) return _queued; } }
+    /// <summary>Queries waiting for a slot now (the clients' and the work queued ahead of them).</summary>
+    public int Queued { get { lock (_lock) return _queued + _ahead.Count; } }
 
     /// <summary>How long a refused client is asked to wait before it tries again.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
@@ -82,6 +85,23 @@ public sealed class MartGate : IDisposable, Analytics.Warehouse.DuckDb.IQueryAdm
         return item.Task;
     }
 
+    /// <summary>
+    /// Queues <paramref name="work"/> ahead of every client's: it takes the next free slot (in the order
+    /// queued among such work). It is not bounded by the queue lengths: its caller bounds it (the answer
+    /// cache's warming, at most Dashboards:MartCacheWarmAnswers per commit). Cancelled like <see cref="RunAsync{T}"/>.
+    /// </summary>
+    public Task<T> RunAheadAsync<T>(Func<T> work, CancellationToken abandoned = default)
+    {
+        var item = new WorkItem<T>(work, abandoned);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _ahead.Enqueue(item);
+            Monitor.Pulse(_lock);
+        }
+        return item.Task;
+    }
+
     /// <summary>The blocking form, for callers that are not async; on a gate thread the work runs at once.</summary>
     /// <summary>Work of a caller that did not queue as a client of its own (a page, an export): it queues as the unnamed client.</summary>
     public T Run<T>(Func<T> work) => Run(UnnamedClient, work);
@@ -99,7 +119,8 @@ public sealed class MartGate : IDisposable, Analytics.Warehouse.DuckDb.IQueryAdm
     {
         lock (_lock)
         {
-            while (_queued == 0 && !_disposed) Monitor.Wait(_lock);
+            while (_queued == 0 && _ahead.Count == 0 && !_disposed) Monitor.Wait(_lock);
+            if (_ahead.TryDequeue(out var ahead)) return ahead;
             if (_queued == 0) return null;
             var client = _turns.Dequeue();
             var queue = _waiting[client];
@@ -118,8 +139,9 @@ public sealed class MartGate : IDisposable, Analytics.Warehouse.DuckDb.IQueryAdm
         lock (_lock)
         {
             _disposed = true;
-            dropped = _waiting.Values.SelectMany(q => q).ToList();
+            dropped = _waiting.Values.SelectMany(q => q).Concat(_ahead).ToList();
             _waiting.Clear();
+            _ahead.Clear();
             _turns.Clear();
             _queued = 0;
             Monitor.PulseAll(_lock);

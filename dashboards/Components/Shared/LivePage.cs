@@ -10,11 +10,13 @@ namespace Analytics.Dashboards.Components.Shared;
 /// <summary>
 /// A page that shows figures of the lake and keeps them current. It loads from its URL's filters
 /// (<c>[SupplyParameterFromQuery]</c>), so a filter change is a navigation (<see cref="Apply"/>): no reload,
-/// and Back, Forward and a bookmark restore exactly what was shown. In its circuit it listens to
-/// <see cref="LakeEvents"/>: a committed batch that touched one of its <see cref="Datasets"/> (the schedule,
-/// the data page's button, or a CLI ingest noticed by the manifest watcher) re-runs its queries and
-/// re-renders in place, with the time of the update. Queries wait at the <see cref="MartGate"/> without
-/// holding a thread, as this user's.
+/// and Back, Forward and a bookmark restore exactly what was shown. In its circuit it listens to the
+/// <see cref="MartCache"/>'s <see cref="MartCache.Changed"/> (which follows <see cref="LakeEvents"/>): a committed
+/// batch that touched one of its <see cref="Datasets"/> (the schedule, the data page's button, or a CLI ingest
+/// noticed by the manifest watcher) re-runs its queries and re-renders in place, with the time of the update.
+/// Its queries are the open page's: the cache recomputes them right after a commit, ahead of the other users'
+/// (so the page's re-run mostly awaits answers already on their way); otherwise they wait at the
+/// <see cref="MartGate"/> without holding a thread, as this user's.
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
@@ -22,7 +24,6 @@ public abstract class LivePage : ComponentBase, IDisposable
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected MartCache Cache { get; set; } = default!;
     [Inject] protected MartGate Gate { get; set; } = default!;
-    [Inject] private LakeEvents Lake { get; set; } = default!;
 
     private bool _listening;
 
@@ -49,7 +50,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected override void OnInitialized()
     {
         if (!RendererInfo.IsInteractive) return;   // the prerender answers once; the circuit listens
-        Lake.LakeChanged += OnLakeChanged;
+        Cache.Changed += OnLakeChanged;
         _listening = true;
     }
 
@@ -83,9 +84,12 @@ public abstract class LivePage : ComponentBase, IDisposable
         });
     }
 
-    /// <summary>A query answered from the cache, else run at the gate as this user's (awaited, no thread held).</summary>
+    /// <summary>
+    /// A query answered from the cache, else run at the gate as this user's (awaited, no thread held).
+    /// An open page's query is recomputed first after a commit (it asks again at once).
+    /// </summary>
     protected Task<T> Query<T>(string key, Func<T> query) =>
-        Cache.GetAsync(key, () => Gate.RunAsync("user:" + Ui.User.Identity?.Name, query));
+        Cache.GetAsync(key, () => Gate.RunAsync("user:" + Ui.User.Identity?.Name, query), warm => Gate.RunAheadAsync(query, warm), live: _listening);
 
     /// <summary>Shows other filters: the URL changes (a history entry), the page's parameters follow, it reloads its figures.</summary>
     protected void Apply(IReadOnlyDictionary<string, object?> filters) =>
@@ -93,7 +97,7 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        if (_listening) Lake.LakeChanged -= OnLakeChanged;
+        if (_listening) Cache.Changed -= OnLakeChanged;
         GC.SuppressFinalize(this);
     }
 }
