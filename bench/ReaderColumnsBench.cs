@@ -61,7 +61,7 @@ public static unsafe class ReaderColumnsBench
             }
         var bare = Median(times[0]);
         Console.WriteLine($"{column} ({typeof(T).Name}): bare {bare:F0} ms; " + string.Join(", ", ways.Skip(1).Select((w, i) =>
-            $"{w.Name} {(Median(times[i + 1]) - bare) * 1e6 / rows:+0.0;-0.0} ns")));
+            $"{w.Name} {(Median(times[i + 1]) - bare) * 1e6 / rows:+0.0;-0.0;0.0} ns")));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
