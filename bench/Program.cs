@@ -4,6 +4,7 @@ using Analytics.Bench;
 var benches = new Dictionary<string, Func<string[], int>>
 {
     ["reader"] = ReaderBench.Run,
+    ["reader-columns"] = ReaderColumnsBench.Run,
     ["arrow"] = ArrowBench.Run,
     ["rankings"] = RankingsBench.Run,
     ["overview"] = OverviewBench.Run,

@@ -13,10 +13,10 @@ public class MartRowTests
 {
     private const string Query = """
         SELECT * FROM (VALUES
-            (1::BIGINT, 7::INTEGER, 12.50::DECIMAL(14,2), 'a', DATE '2026-01-01', true, 5::HUGEINT, 3::BIGINT),
-            (NULL,      NULL,       NULL,                NULL, NULL,              NULL, NULL,        4::BIGINT),
-            (3::BIGINT, 9::INTEGER, -0.25::DECIMAL(14,2), '乙', DATE '2026-03-31', false, 12345678901234567890123::HUGEINT, 5::BIGINT)
-        ) t(big, int, money, text, day, flag, huge, count)
+            (1::BIGINT, 7::INTEGER, 12.50::DECIMAL(14,2), 'a', DATE '2026-01-01', true, 5::HUGEINT, 3::BIGINT, 0.5::DOUBLE),
+            (NULL,      NULL,       NULL,                NULL, NULL,              NULL, NULL,        4::BIGINT, NULL),
+            (3::BIGINT, 9::INTEGER, -0.25::DECIMAL(14,2), '乙', DATE '2026-03-31', false, 12345678901234567890123::HUGEINT, 5::BIGINT, -2.25::DOUBLE)
+        ) t(big, int, money, text, day, flag, huge, count, ratio)
         """;
 
     private static List<T> Rows<T>(Func<MartRow, T> map)
@@ -40,6 +40,18 @@ public class MartRowTests
         // A NULL read as a non-nullable value is its default; as a nullable one, null.
         rows[1].ShouldBe((0L, (int?)null, (decimal?)null, (string?)null, default(DateOnly), (bool?)null));
         rows[2].ShouldBe((3L, (int?)9, (decimal?)-0.25m, "乙", new DateOnly(2026, 3, 31), (bool?)false));
+    }
+
+    [Fact]
+    public void Nullable_reads_of_each_type_give_the_value_or_null()
+    {
+        // MartRow reads a nullable T as its underlying type after one NULL check: every type it does so for.
+        var rows = Rows(r => (Big: r.Field<long?>("big"), Int: r.Field<int?>("int"), Money: r.Field<decimal?>("money"),
+            Ratio: r.Field<double?>("ratio"), Day: r.Field<DateOnly?>("day"), Flag: r.Field<bool?>("flag")));
+        rows.ShouldBe([
+            ((long?)1L, (int?)7, (decimal?)12.50m, (double?)0.5, (DateOnly?)new DateOnly(2026, 1, 1), (bool?)true),
+            (null, null, null, null, null, null),
+            ((long?)3L, (int?)9, (decimal?)-0.25m, (double?)-2.25, (DateOnly?)new DateOnly(2026, 3, 31), (bool?)false)]);
     }
 
     [Fact]
