@@ -49,9 +49,7 @@ public static unsafe class ReaderBench
             ("reader, typed getters          ", ThroughReader),
             ("reader, IsDBNull + getters     ", ThroughNullAwareGetters),
             ("reader, GetFieldValue<T?>      ", ThroughNullableGetters),
-            ("MartRow before issue 11        ", ThroughMartRowBefore),
             ("MartRow (the product's path)   ", ThroughMartRow),
-            ("MartRow before, Field<T?>      ", ThroughMartRowBeforeNullable),
             ("MartRow, Field<T?>             ", ThroughMartRowNullable),
             ("not taken: Arrow stream, spans ", ThroughArrow),
             ("not taken: by-name raw chunks  ", ThroughProbe),
@@ -133,40 +131,6 @@ public static unsafe class ReaderBench
             b += row.Field<int?>("b") ?? 0;
             c += row.Field<double?>("c") ?? 0;
             d += row.Field<decimal?>("d") ?? 0;
-        }
-        return (a, b, c, d);
-    }
-
-    private static (long, long, double, decimal) ThroughMartRowBeforeNullable(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Query;
-        using var reader = command.ExecuteReader();
-        var row = new MartRowBefore(reader);
-        long a = 0, b = 0; double c = 0; decimal d = 0;
-        while (row.Read())
-        {
-            a += row.Field<long?>("a") ?? 0;
-            b += row.Field<int?>("b") ?? 0;
-            c += row.Field<double?>("c") ?? 0;
-            d += row.Field<decimal?>("d") ?? 0;
-        }
-        return (a, b, c, d);
-    }
-
-    private static (long, long, double, decimal) ThroughMartRowBefore(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Query;
-        using var reader = command.ExecuteReader();
-        var row = new MartRowBefore(reader);
-        long a = 0, b = 0; double c = 0; decimal d = 0;
-        while (row.Read())
-        {
-            a += row.Field<long>("a");
-            b += row.Field<int>("b");
-            c += row.Field<double>("c");
-            d += row.Field<decimal>("d");
         }
         return (a, b, c, d);
     }

@@ -9,7 +9,7 @@ namespace Analytics.Bench;
 /// <summary>
 /// The reader bench's columns one at a time: a 1-column query per type, read by a bare chunk loop,
 /// by DuckDB.NET's reader (Read only; a typed read by ordinal; IsDBNull then the typed read), by
-/// <see cref="MartRowBefore"/> and by <see cref="MartRow"/>, alternated round by round: which column and
+/// and by <see cref="MartRow"/>, alternated round by round: which column and
 /// getter carry the reader bench's overhead. Every way reads its value through a delegate (the
 /// bare loop too), so the differences are the readers' own. Figures: CPU-time medians, as ns per row
 /// over the bare loop. Usage: reader-columns [rows] [rounds].
@@ -27,17 +27,17 @@ public static unsafe class ReaderColumnsBench
         connection.ExecuteNonQuery($"CREATE TABLE t AS SELECT i::BIGINT AS a, (i % 100000)::INTEGER AS b, i / 3.0 AS c, ((i % 10000) / 100)::DECIMAL(14,2) AS d FROM range({rows}) r(i)");
         Console.WriteLine($"reader columns bench: {rows:N0} rows, one column at a time; CPU-time medians of {rounds} rounds, ns per row over the bare loop");
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Column<long>(connection, "a", 8, p => ((long*)p)[0], (r, i) => r.GetInt64(i), (m, n) => m.Field<long>(n), (m, n) => m.Field<long>(n));
-        Column<long>(connection, "b", 4, p => ((int*)p)[0], (r, i) => r.GetInt32(i), (m, n) => m.Field<int>(n), (m, n) => m.Field<int>(n));
-        Column<double>(connection, "c", 8, p => ((double*)p)[0], (r, i) => r.GetDouble(i), (m, n) => m.Field<double>(n), (m, n) => m.Field<double>(n));
+        Column<long>(connection, "a", 8, p => ((long*)p)[0], (r, i) => r.GetInt64(i), (m, n) => m.Field<long>(n));
+        Column<long>(connection, "b", 4, p => ((int*)p)[0], (r, i) => r.GetInt32(i), (m, n) => m.Field<int>(n));
+        Column<double>(connection, "c", 8, p => ((double*)p)[0], (r, i) => r.GetDouble(i), (m, n) => m.Field<double>(n));
         Column<decimal>(connection, "d", 8, p => { var v = ((long*)p)[0]; var u = (ulong)Math.Abs(v); return new decimal((int)u, (int)(u >> 32), 0, v < 0, 2); },
-            (r, i) => r.GetDecimal(i), (m, n) => m.Field<decimal>(n), (m, n) => m.Field<decimal>(n));
+            (r, i) => r.GetDecimal(i), (m, n) => m.Field<decimal>(n));
         Console.WriteLine($"load average at end:   {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 
     private static void Column<T>(DuckDBConnection connection, string column, int width, Func<nint, T> bareValue,
-        Func<DuckDBDataReader, int, T> readerValue, Func<MartRowBefore, string, T> beforeValue, Func<MartRow, string, T> martValue) where T : struct, System.Numerics.IAdditionOperators<T, T, T>
+        Func<DuckDBDataReader, int, T> readerValue, Func<MartRow, string, T> martValue) where T : struct, System.Numerics.IAdditionOperators<T, T, T>
     {
         var query = $"SELECT {column} FROM t";
         var ways = new (string Name, Func<object> Read)[]
@@ -46,7 +46,6 @@ public static unsafe class ReaderColumnsBench
             ("Read() only", () => { long n = 0; using var c = connection.CreateCommand(); c.CommandText = query; using var r = c.ExecuteReader(); while (r.Read()) n++; return n; }),
             ("typed getter", () => { T s = default; using var c = connection.CreateCommand(); c.CommandText = query; using var r = c.ExecuteReader(); while (r.Read()) s += readerValue(r, 0); return s; }),
             ("IsDBNull+getter", () => { T s = default; using var c = connection.CreateCommand(); c.CommandText = query; using var r = c.ExecuteReader(); while (r.Read()) if (!r.IsDBNull(0)) s += readerValue(r, 0); return s; }),
-            ("MartRow before", () => { T s = default; using var c = connection.CreateCommand(); c.CommandText = query; using var r = c.ExecuteReader(); var m = new MartRowBefore(r); while (m.Read()) s += beforeValue(m, column); return s; }),
             ("MartRow", () => { T s = default; using var c = connection.CreateCommand(); c.CommandText = query; using var r = c.ExecuteReader(); var m = new MartRow(r); while (m.Read()) s += martValue(m, column); return s; }),
         };
         var times = ways.Select(_ => new List<double>()).ToArray();
