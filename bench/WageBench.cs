@@ -23,8 +23,10 @@ public static class WageBench
     {
         var dir = Option(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "analytics-bench-wage");
         var projects = int.Parse(Option(args, "--projects") ?? "1000", CultureInfo.InvariantCulture);
+        // one DuckDB thread a query, as the host runs them (Dashboards:QueryThreads, default 1)
+        var threads = Option(args, "--threads") ?? "1";
         Directory.CreateDirectory(dir);
-        using var catalog = DuckDbDataSource.Scratch();
+        using var catalog = DuckDbDataSource.Scratch(("threads", threads));
         using (var db = catalog.OpenConnection())
         {
             Generate(db, dir, projects);
@@ -35,7 +37,7 @@ public static class WageBench
             Console.WriteLine($"wage bench: {Count(db, "construction_projects"):N0} projects, {Count(db, "site_payroll"):N0} payroll rows, " +
                               $"{Count(db, "site_attendance"):N0} attendance rows, {Count(db, "site_roster"):N0} roster stays, {Count(db, "account_flows"):N0} flows in {dir}");
         }
-        Console.WriteLine($"load average {LoadAverage()}");
+        Console.WriteLine($"load average {LoadAverage()}; DuckDB threads {threads}");
         // the commit's cost: Catalog.Sync runs these same statements when a batch touches a wage dataset
         var wageSummaries = SqlModels.Summaries.Where(s => s.StartsWith("stg_wage_", StringComparison.Ordinal)).ToList();
         var build = Stopwatch.StartNew();
@@ -58,9 +60,12 @@ public static class WageBench
             Console.WriteLine($"scope {scope ?? "all"}: roll-up {Ms(rollup.Median)} ({rollup.Result.Count} rows), ranking {Ms(ranking.Median)} ({ranking.Result.Count} projects), " +
                               $"both {Ms(both.Median)}  medians of {Runs} warm runs");
         }
-        if (args.Contains("--explain")) Explain(catalog);
+        if (args.Contains("--explain"))
+            foreach (var mart in new[] { "mart_wage_rollup", "mart_wage_arrears_ranking" })
+                Explain(catalog, mart, wageSummaries);
         var months = Time(() => service.GetProjectMonths(AsOf, Month, "440000"));
         Console.WriteLine($"project rows of a month, scope 440000: {Ms(months.Median)} ({months.Result.Count} rows)");
+        Console.WriteLine($"load average after: {LoadAverage()}");
         return 0;
     }
 
@@ -133,15 +138,20 @@ public static class WageBench
         File.WriteAllText(marker, "");
     }
 
-    /// <summary>DuckDB's profile of the ranking, for finding where its time goes.</summary>
-    private static void Explain(DuckDbDataSource catalog)
+    /// <summary>DuckDB's profile of a mart read through the summaries (scope 440000), and the time of its set-up statements alone.</summary>
+    private static void Explain(DuckDbDataSource catalog, string mart, IReadOnlyCollection<string> summaries)
     {
-        var text = Analytics.Warehouse.Marts.SqlModels.CommandText("mart_wage_arrears_ranking");
+        var text = SqlModels.CommandText(mart, summaries);
         var cut = text.LastIndexOf(";\n", StringComparison.Ordinal);
         using var db = catalog.OpenConnection();
-        db.ExecuteNonQuery(text[..cut]);
+        var setup = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++) db.ExecuteNonQuery(text[..cut]);
+        Console.WriteLine($"{mart}: set-up statements alone {setup.Elapsed.TotalMilliseconds / 10:F1} ms a run");
+        db.ExecuteNonQuery("PRAGMA enable_profiling = 'query_tree'");
         using var command = db.CreateCommand();
-        command.CommandText = "EXPLAIN ANALYZE " + text[(cut + 2)..].Replace("$as_of", "DATE '2026-08-20'").Replace("$scope", "NULL").Replace("$top", "NULL");
+        command.CommandText = "EXPLAIN ANALYZE " + text[(cut + 2)..].Replace("$as_of", "DATE '2026-08-20'").Replace("$month", "DATE '2026-07-01'")
+            .Replace("$scope", "'440000'").Replace("$top", "NULL").Replace("$late_days", "0").Replace("$arrears_above", "0")
+            .Replace("$transfer_pct", "80").Replace("$account_pct", "100");
         using var reader = command.ExecuteReader();
         while (reader.Read()) Console.WriteLine(reader.GetValue(1));
     }

@@ -25,7 +25,7 @@ events AS (
         CAST(greatest(e.month, first_month) AS TIMESTAMP),
         CAST(least(date_trunc('month', last_month), date_trunc('month', as_of)) AS TIMESTAMP),
         INTERVAL 1 MONTH)) AS t(m)
-    WHERE e.steady AND e.day <= as_of
+    WHERE e.steady AND e.month <= last_month AND e.month <= as_of AND e.day <= as_of
 ),
 sums AS (
     -- one row per project row (p, m): a roster stay, an attendance or payroll row, or a flow up to d
