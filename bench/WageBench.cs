@@ -65,6 +65,9 @@ public static class WageBench
                 Explain(catalog, mart, wageSummaries);
         var months = Time(() => service.GetProjectMonths(AsOf, Month, "440000"));
         Console.WriteLine($"project rows of a month, scope 440000: {Ms(months.Median)} ({months.Result.Count} rows)");
+        // what any mart call costs whatever it computes: a connection, the region check, the set-up macros
+        var floor = Time(() => service.GetProject("P0002"));
+        Console.WriteLine($"one project's header (mart_wage_project, the same path with a one-row query): {Ms(floor.Median)}");
         Console.WriteLine($"load average after: {LoadAverage()}");
         return 0;
     }
