@@ -9,7 +9,7 @@ using Xunit;
 namespace Analytics.Tests.Marts;
 
 /// <summary>
-/// The wage summaries Catalog.Sync materialises (stg_wage_month_events, stg_wage_arrears_events) keep
+/// The wage summaries Catalog.Sync materialises (stg_wage_projects, stg_wage_month_events, stg_wage_arrears_events) keep
 /// the cut-off day a parameter: for every day tried — a pay date, the day after, a partial payment, a
 /// payment on the current month's pay date, a stay entered mid-month, a replaced instalment, a worker
 /// owed by two subcontractors and over two months, a month long after the last roster date — the
@@ -19,7 +19,7 @@ namespace Analytics.Tests.Marts;
 /// </summary>
 public class WageSummaryTests
 {
-    private static readonly string[] Summaries = ["stg_wage_month_events", "stg_wage_arrears_events"];
+    private static readonly string[] Summaries = SqlModels.Summaries.Where(s => s.StartsWith("stg_wage_", StringComparison.Ordinal)).ToArray();
 
     [Fact]
     public void Answers_through_the_summaries_equal_the_raw_computation_at_every_cut_off_day()

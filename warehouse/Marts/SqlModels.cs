@@ -36,11 +36,11 @@ public static partial class SqlModels
     /// <summary>
     /// The staging models small enough to keep and costly enough to recompute (monthly sums of the
     /// 10⁷-row registration streams; the wage-payment figures by project, month and day over the
-    /// payroll, roster, attendance and flows). Catalog.Sync materialises each as a catalog table of its
+    /// payroll, roster, attendance and flows, and the projects they join). Catalog.Sync materialises each as a catalog table of its
     /// own name, in the transaction that replaces the dataset views, so the table is the model's answer
     /// for exactly the lake version those views show; marts then read the table instead of the view.
     /// </summary>
-    public static readonly IReadOnlyList<string> Summaries = ["stg_supply_demand_monthly", "stg_wage_month_events", "stg_wage_arrears_events"];
+    public static readonly IReadOnlyList<string> Summaries = ["stg_supply_demand_monthly", "stg_wage_projects", "stg_wage_month_events", "stg_wage_arrears_events"];
 
     /// <summary>Set-up statements and the mart query, ready to run as one command.</summary>
     public static string CommandText(string mart) => CommandTexts.GetOrAdd(mart, m => Build(m, []));
