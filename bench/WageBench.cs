@@ -60,7 +60,6 @@ public static class WageBench
             Console.WriteLine($"scope {scope ?? "all"}: roll-up {Ms(rollup.Median)} ({rollup.Result.Count} rows), ranking {Ms(ranking.Median)} ({ranking.Result.Count} projects), " +
                               $"both {Ms(both.Median)}  medians of {Runs} warm runs");
         }
-        if (Option(args, "--variants") is { } variants) Variants(catalog, wageSummaries, variants);
         if (args.Contains("--explain"))
             foreach (var mart in new[] { "mart_wage_rollup", "mart_wage_arrears_ranking" })
                 Explain(catalog, mart, wageSummaries, args);
@@ -168,34 +167,6 @@ public static class WageBench
         command.CommandText = "EXPLAIN ANALYZE " + query;
         using var reader = command.ExecuteReader();
         while (reader.Read()) Console.WriteLine(reader.GetValue(1));
-    }
-
-    /// <summary>
-    /// For finding what the planner spends its time on: each *.sql file of <paramref name="dir"/> runs after the roll-up's own
-    /// set-up (redefining macros as it likes); its last statement is planned (EXPLAIN) 10 times and run 10 times.
-    /// </summary>
-    private static void Variants(DuckDbDataSource catalog, IReadOnlyCollection<string> summaries, string dir)
-    {
-        var text = SqlModels.CommandText("mart_wage_rollup", summaries);
-        var cut = text.LastIndexOf(";\n", StringComparison.Ordinal);
-        foreach (var file in Directory.GetFiles(dir, "*.sql").Order(StringComparer.Ordinal))
-        {
-            using var db = catalog.OpenConnection();
-            db.ExecuteNonQuery(text[..cut]);
-            var variant = File.ReadAllText(file).TrimEnd().TrimEnd(';');
-            var last = variant.LastIndexOf(";\n", StringComparison.Ordinal);
-            if (last > 0) db.ExecuteNonQuery(variant[..last]);
-            var query = (last > 0 ? variant[(last + 2)..] : variant).Replace("$as_of", "DATE '2026-08-20'").Replace("$month", "DATE '2026-07-01'")
-                .Replace("$scope", "'440000'").Replace("$top", "NULL").Replace("$late_days", "0").Replace("$arrears_above", "0")
-                .Replace("$transfer_pct", "80").Replace("$account_pct", "100");
-            db.ExecuteNonQuery(query);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            for (var i = 0; i < 10; i++) db.ExecuteNonQuery("EXPLAIN " + query);
-            var planCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 10;
-            cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            for (var i = 0; i < 10; i++) db.ExecuteNonQuery(query);
-            Console.WriteLine($"variant {Path.GetFileName(file)}: plan CPU {planCpu:F1} ms, run CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 10:F1} ms");
-        }
     }
 
     private static long Count(DuckDbDataSource catalog, string view)
