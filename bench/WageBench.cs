@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.WagePayment;
 
 namespace Analytics.Bench;
@@ -22,8 +23,10 @@ public static class WageBench
     {
         var dir = Option(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "analytics-bench-wage");
         var projects = int.Parse(Option(args, "--projects") ?? "1000", CultureInfo.InvariantCulture);
+        // one DuckDB thread a query, as the host runs them (Dashboards:QueryThreads, default 1)
+        var threads = Option(args, "--threads") ?? "1";
         Directory.CreateDirectory(dir);
-        using var catalog = DuckDbDataSource.Scratch();
+        using var catalog = DuckDbDataSource.Scratch(("threads", threads));
         using (var db = catalog.OpenConnection())
         {
             Generate(db, dir, projects);
@@ -34,19 +37,38 @@ public static class WageBench
             Console.WriteLine($"wage bench: {Count(db, "construction_projects"):N0} projects, {Count(db, "site_payroll"):N0} payroll rows, " +
                               $"{Count(db, "site_attendance"):N0} attendance rows, {Count(db, "site_roster"):N0} roster stays, {Count(db, "account_flows"):N0} flows in {dir}");
         }
-        Console.WriteLine($"load average {LoadAverage()}");
+        Console.WriteLine($"load average {LoadAverage()}; DuckDB threads {threads}");
+        // the commit's cost: Catalog.Sync runs these same statements when a batch touches a wage dataset
+        var wageSummaries = SqlModels.Summaries.Where(s => s.StartsWith("stg_wage_", StringComparison.Ordinal)).ToList();
+        var build = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        catalog.ExecuteNonQuery(SqlModels.Materialise(wageSummaries));
+        Console.WriteLine($"wage summaries ({string.Join(", ", wageSummaries.Select(s => $"{s} {Count(catalog, s):N0} rows"))}) built in " +
+                          $"{build.Elapsed.TotalMilliseconds:F0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms), once per commit");
         var service = new WagePaymentService(catalog);
         foreach (var scope in new[] { "440000", null })
         {
+            // the first request after the commit: nothing cached, the mart's text parsed and planned the first time
+            var first = Stopwatch.StartNew();
+            var firstCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            _ = (service.GetRollup(Month, AsOf, scope), service.GetArrearsRanking(AsOf, scope));
+            Console.WriteLine($"scope {scope ?? "all"}: first roll-up + ranking after the commit {first.Elapsed.TotalMilliseconds:F0} ms " +
+                              $"(CPU {(Process.GetCurrentProcess().TotalProcessorTime - firstCpu).TotalMilliseconds:F0} ms)");
             var rollup = Time(() => service.GetRollup(Month, AsOf, scope));
             var ranking = Time(() => service.GetArrearsRanking(AsOf, scope));
             var both = Time(() => (service.GetRollup(Month, AsOf, scope), service.GetArrearsRanking(AsOf, scope)));
             Console.WriteLine($"scope {scope ?? "all"}: roll-up {Ms(rollup.Median)} ({rollup.Result.Count} rows), ranking {Ms(ranking.Median)} ({ranking.Result.Count} projects), " +
                               $"both {Ms(both.Median)}  medians of {Runs} warm runs");
         }
-        if (args.Contains("--explain")) Explain(catalog);
+        if (args.Contains("--explain"))
+            foreach (var mart in new[] { "mart_wage_rollup", "mart_wage_arrears_ranking" })
+                Explain(catalog, mart, wageSummaries, args);
         var months = Time(() => service.GetProjectMonths(AsOf, Month, "440000"));
         Console.WriteLine($"project rows of a month, scope 440000: {Ms(months.Median)} ({months.Result.Count} rows)");
+        // what any mart call costs whatever it computes: a connection, the region check, the set-up macros
+        var floor = Time(() => service.GetProject("P0002"));
+        Console.WriteLine($"one project's header (mart_wage_project, the same path with a one-row query): {Ms(floor.Median)}");
+        Console.WriteLine($"load average after: {LoadAverage()}");
         return 0;
     }
 
@@ -119,17 +141,38 @@ public static class WageBench
         File.WriteAllText(marker, "");
     }
 
-    /// <summary>DuckDB's profile of the ranking, for finding where its time goes.</summary>
-    private static void Explain(DuckDbDataSource catalog)
+    /// <summary>DuckDB's profile of a mart read through the summaries (scope 440000), and the time of its set-up statements alone.</summary>
+    private static void Explain(DuckDbDataSource catalog, string mart, IReadOnlyCollection<string> summaries, string[] args)
     {
-        var text = Analytics.Warehouse.Marts.SqlModels.CommandText("mart_wage_arrears_ranking");
+        var text = SqlModels.CommandText(mart, summaries);
         var cut = text.LastIndexOf(";\n", StringComparison.Ordinal);
         using var db = catalog.OpenConnection();
-        db.ExecuteNonQuery(text[..cut]);
+        var setup = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++) db.ExecuteNonQuery(text[..cut]);
+        var query = text[(cut + 2)..].Replace("$as_of", "DATE '2026-08-20'").Replace("$month", "DATE '2026-07-01'")
+            .Replace("$scope", "'440000'").Replace("$top", "NULL").Replace("$late_days", "0").Replace("$arrears_above", "0")
+            .Replace("$transfer_pct", "80").Replace("$account_pct", "100");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var plan = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++) db.ExecuteNonQuery("EXPLAIN " + query);
+        Console.WriteLine($"{mart}: set-up statements alone {setup.Elapsed.TotalMilliseconds / 10:F1} ms a run; parse, bind and plan alone (EXPLAIN) " +
+                          $"{plan.Elapsed.TotalMilliseconds / 10:F1} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 10:F1} ms)");
+        var run = Stopwatch.StartNew();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < 10; i++) db.ExecuteNonQuery(query);
+        Console.WriteLine($"{mart}: the query alone, set-up done {run.Elapsed.TotalMilliseconds / 10:F1} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 10:F1} ms)");
+        if (!args.Contains("--profile")) return;
+        db.ExecuteNonQuery("PRAGMA enable_profiling = 'query_tree'");
         using var command = db.CreateCommand();
-        command.CommandText = "EXPLAIN ANALYZE " + text[(cut + 2)..].Replace("$as_of", "DATE '2026-08-20'").Replace("$scope", "NULL").Replace("$top", "NULL");
+        command.CommandText = "EXPLAIN ANALYZE " + query;
         using var reader = command.ExecuteReader();
         while (reader.Read()) Console.WriteLine(reader.GetValue(1));
+    }
+
+    private static long Count(DuckDbDataSource catalog, string view)
+    {
+        using var db = catalog.OpenConnection();
+        return Count(db, view);
     }
 
     private static long Count(DuckDB.NET.Data.DuckDBConnection db, string view)

@@ -53,8 +53,8 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
         var pending = state.Batches.Where(b => b.BatchId > synced).ToList();
         // any dataset's view: a catalog made before a dataset was added gets its (empty) view too
         var viewsMissing = Datasets.All.Any(d => !ViewExists(connection, d.Name));
-        var summariesMissing = SqlModels.Summaries.Any(s => !TableExists(connection, s));
-        if (pending.Count > 0 || viewsMissing || summariesMissing)
+        var summariesMissing = SqlModels.Summaries.Where(s => !TableExists(connection, s)).ToList();
+        if (pending.Count > 0 || viewsMissing || summariesMissing.Count > 0)
         {
             using var transaction = connection.BeginTransaction();
             foreach (var batch in pending) Record(connection, batch);
@@ -62,9 +62,12 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
             connection.ExecuteNonQuery(DataQualityViewSql());
             // the monthly summaries of the views just replaced, in the same transaction: a query sees
             // both of one lake version or both of the previous one, never a summary of other files.
-            // Batches of datasets the summaries do not read leave them as they are (still exact).
-            if (summariesMissing || viewsMissing || pending.Any(b => b.Datasets.Any(SummariesRead.Contains)))
-                connection.ExecuteNonQuery(SqlModels.Materialise());
+            // Batches of datasets a summary does not read leave it as it is (still exact): a vacancy file
+            // costs no wage summary, a payroll file no registration summary.
+            var rebuilt = SqlModels.Summaries.Where(s => viewsMissing || summariesMissing.Contains(s)
+                                                         || pending.Any(b => b.Datasets.Any(SummaryReads[s].Contains))).ToList();
+            if (rebuilt.Count > 0)
+                connection.ExecuteNonQuery(SqlModels.Materialise(rebuilt));
             transaction.Commit();
         }
         if (DeletesReplacedFiles) DeleteReplacedFiles(connection, synced);
@@ -98,9 +101,11 @@ public sealed class Catalog(DataPaths paths, DuckDbDataSource? catalog = null)
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }
 
-    /// <summary>The datasets whose views the summaries' SQL names (a name in a comment only costs a needless rebuild).</summary>
-    private static readonly HashSet<string> SummariesRead = Datasets.All.Select(d => d.Name)
-        .Where(name => System.Text.RegularExpressions.Regex.IsMatch(SqlModels.Materialise(), $@"\b{name}\b")).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Per summary, the datasets whose views its SQL names (a name in a comment only costs a needless rebuild).</summary>
+    private static readonly Dictionary<string, HashSet<string>> SummaryReads = SqlModels.Summaries.ToDictionary(s => s,
+        s => Datasets.All.Select(d => d.Name)
+            .Where(name => System.Text.RegularExpressions.Regex.IsMatch(SqlModels.Materialise([s]), $@"\b{name}\b")).ToHashSet(StringComparer.Ordinal),
+        StringComparer.Ordinal);
 
     private static bool TableExists(DuckDBConnection connection, string name)
     {

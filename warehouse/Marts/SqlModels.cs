@@ -35,11 +35,12 @@ public static partial class SqlModels
 
     /// <summary>
     /// The staging models small enough to keep and costly enough to recompute (monthly sums of the
-    /// 10⁷-row registration streams). Catalog.Sync materialises each as a catalog table of its own
-    /// name, in the transaction that replaces the dataset views, so the table is the model's answer
+    /// 10⁷-row registration streams; the wage-payment figures by project, month and day over the
+    /// payroll, roster, attendance and flows, and the projects they join). Catalog.Sync materialises each as a catalog table of its
+    /// own name, in the transaction that replaces the dataset views, so the table is the model's answer
     /// for exactly the lake version those views show; marts then read the table instead of the view.
     /// </summary>
-    public static readonly IReadOnlyList<string> Summaries = ["stg_supply_demand_monthly"];
+    public static readonly IReadOnlyList<string> Summaries = ["stg_supply_demand_monthly", "stg_wage_projects", "stg_wage_month_events", "stg_wage_arrears_events"];
 
     /// <summary>Set-up statements and the mart query, ready to run as one command.</summary>
     public static string CommandText(string mart) => CommandTexts.GetOrAdd(mart, m => Build(m, []));
@@ -59,8 +60,11 @@ public static partial class SqlModels
         Summaries.Any(s => CommandText(mart).Contains($"TEMP VIEW {s} AS", StringComparison.Ordinal));
 
     /// <summary>The statements that (re)build every summary as a table of the connection's catalog.</summary>
-    public static string Materialise() =>
-        string.Join(";\n", Summaries.Select(s =>
+    public static string Materialise() => Materialise(Summaries);
+
+    /// <summary>The statements that (re)build the named summaries as tables of the connection's catalog.</summary>
+    public static string Materialise(IEnumerable<string> summaries) =>
+        string.Join(";\n", summaries.Select(s =>
         {
             var setup = new List<string> { Text("macros").TrimEnd().TrimEnd(';') };
             AddDependencies(Text(s), setup, new HashSet<string>(StringComparer.Ordinal), []);

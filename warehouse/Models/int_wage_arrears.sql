@@ -1,21 +1,17 @@
 -- Arrears per project at cut-off day as_of over every work month already due (metrics.md §6,
--- arrears ranking): the payroll rows r of p with due_on(p, month of r) < as_of.
--- Only rows still owed are aggregated (outstanding is never negative, so the sums are the same);
--- the first filter, on the stored columns alone, lets the scan drop the rows paid in full by as_of
--- before they meet the projects (most of them), the second is the definition.
+-- arrears ranking): the payroll rows r of p with due_on(p, month of r) < as_of, read from their
+-- events by day (stg_wage_arrears_events, a table Catalog.Sync keeps): the sums of the events up to
+-- as_of, and the months still owed at as_of. A project with nothing owed may have a row with
+-- arrears_total 0 (the callers keep only arrears_total > 0 or add it).
 -- Arguments: as_of (DATE), scope (NULL = all).
 CREATE OR REPLACE TEMP MACRO int_wage_arrears(as_of, scope) AS TABLE
-WITH owed AS (
-    SELECT *
-    FROM int_wage_payroll(as_of, scope, DATE '0001-01-01', as_of)
-    WHERE wage_due > 0 AND (wage_paid < wage_due OR paid_on IS NULL OR paid_on > as_of)
-)
 SELECT
-    project_id,
-    sum(outstanding)                    AS arrears_total,
-    count(DISTINCT worker_id)           AS arrears_workers_total,
-    count(DISTINCT month)               AS arrears_months,
-    min(due_on)                         AS oldest_due_on
-FROM owed
-WHERE past_due AND outstanding > 0
-GROUP BY project_id;
+    e.project_id,
+    coalesce(sum(e.arrears), 0)                                             AS arrears_total,
+    CAST(coalesce(sum(e.workers), 0) AS BIGINT)                             AS arrears_workers_total,
+    count(*) FILTER (WHERE e.owed_until > as_of)                            AS arrears_months,
+    min(e.due_on) FILTER (WHERE e.owed_until > as_of)                       AS oldest_due_on
+FROM stg_wage_arrears_events AS e
+JOIN int_wage_projects(scope) AS p ON p.project_id = e.project_id
+WHERE e.day <= as_of
+GROUP BY e.project_id;

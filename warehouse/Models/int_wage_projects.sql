@@ -1,5 +1,6 @@
 -- Construction projects in a region scope, with what every wage-payment model needs of them
--- (metrics.md §6). Arguments: scope (NULL = every region; a scope includes its descendants).
+-- (metrics.md §6), from stg_wage_projects (with planned_months). Arguments: scope (NULL = every
+-- region; a scope includes its descendants).
 
 -- The pay date of work month m (a month's first day): day min(pay_day, days in that month) of
 -- m + 1 (pay_month next, the default) or of m (current). No holiday calendar (decision 1).
@@ -11,9 +12,6 @@ CREATE OR REPLACE TEMP MACRO wage_due_on(m, pay_day, pay_month) AS
     AS DATE);
 
 CREATE OR REPLACE TEMP MACRO int_wage_projects(scope) AS TABLE
-SELECT
-    *,
-    -- planned_months = 12 × (year(end) − year(start)) + month(end) − month(start) + 1
-    12 * (year(planned_end_on) - year(start_on)) + month(planned_end_on) - month(start_on) + 1 AS planned_months
-FROM construction_projects
+SELECT *
+FROM stg_wage_projects
 WHERE in_scope(region_code, scope);

@@ -16,7 +16,7 @@ WITH ranked AS (
         a.oldest_due_on,
         CAST($as_of - a.oldest_due_on AS INTEGER)           AS days_overdue
     FROM int_wage_arrears($as_of, $scope) AS a
-    JOIN construction_projects AS p ON p.project_id = a.project_id
+    JOIN int_wage_projects($scope) AS p ON p.project_id = a.project_id
     WHERE a.arrears_total > 0
 )
 SELECT * FROM ranked
