@@ -150,9 +150,13 @@ public sealed class WageOfficerXlsxExportTests : IAsyncLifetime
         // w2 was paid on 2026-05-16, a day after the pay date 2026-05-15
         var outstanding = SheetRows(workbook, WageDrillDownReport.List("outstanding"))[0];
         (outstanding["wage_due"], outstanding["wage_paid"], outstanding["due_on"]).ShouldBe(("6300.00", "4000.00", "2026-05-15"));
+        // its source: the fixture's payroll file (the fifth delivered, after regions, projects, roster and attendance),
+        // line 8 = the header, four March rows, then April's w1, w2, w3
+        (outstanding["source_file"], outstanding["source_line"]).ShouldBe(("site_payroll/005.csv", "8"));
         var late = SheetRows(workbook, WageDrillDownReport.List("late_payment"))[0];
         (late["paid_on"], late["days_late"]).ShouldBe(("2026-05-16", "1"));
-        SheetRows(workbook, WageDrillDownReport.List("attended_not_paid"))[0]["days_worked"].ShouldBe("9");
+        var attended = SheetRows(workbook, WageDrillDownReport.List("attended_not_paid"))[0];
+        (attended["days_worked"], attended["source_file"], attended["source_line"]).ShouldBe(("9", "site_attendance/004.csv", "6")); // w5, fifth row
         // the key, never the hash
         var texts = string.Join("\n", workbook.AllTexts());
         foreach (var hash in _hashes) texts.ShouldNotContain(hash);
