@@ -133,7 +133,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             WagePaymentKind.Projects => Result(
                 WagePaymentReport.Projects(service.GetProjectMonths(request.AsOf, request.Month, code, cancellationToken: cancellationToken)
                     .Where(r => request.Projects?.Contains(r.ProjectId) ?? true), context),
-                FileStem("农民工工资支付监测", stemPeriod, code), $"no construction project in scope {scope} has data for {request.Month:yyyy-MM} up to {asOf}"),
+                FileStem("农民工工资支付监测", stemPeriod, ProjectsScope(code, request.Projects)), $"no construction project in scope {scope} has data for {request.Month:yyyy-MM} up to {asOf}"),
             WagePaymentKind.Rollup => Result(
                 WagePaymentReport.Rollup(service.GetRollup(request.Month!.Value, request.AsOf, code, cancellationToken), context),
                 FileStem("农民工工资支付汇总", stemPeriod, code), $"scope {scope} has no rows"),
@@ -141,6 +141,13 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
                 WagePaymentReport.Ranking(service.GetArrearsRanking(request.AsOf, code, request.Top, cancellationToken), context),
                 FileStem("欠薪项目排行", stemPeriod, code), $"no construction project in scope {scope} owes wages due before {asOf}"),
         };
+    }
+
+    /// <summary>The region code, then the project when the rows are kept to one (an officer's or a project page's file says whose it is).</summary>
+    private static string? ProjectsScope(string? region, IReadOnlySet<string>? projects)
+    {
+        var project = projects is { Count: 1 } ? projects.Single() : null;
+        return region is null ? project : project is null ? region : $"{region}_{project}";
     }
 
     /// <summary>
