@@ -57,14 +57,18 @@ public static class ExportEndpoints
         }).RequireAuthorization(Policies.Projects);
     }
 
-    internal static async Task<IResult> Download(HttpContext http, string? format, Func<PublishableReport> build)
+    internal static Task<IResult> Download(HttpContext http, string? format, Func<PublishableReport> build) =>
+        Download(http, format, _ => build());
+
+    /// <summary>As above, for a product whose file depends on the format (the wage officer's XLSX adds the drill-down sheets).</summary>
+    internal static async Task<IResult> Download(HttpContext http, string? format, Func<ReportFormat, PublishableReport> build)
     {
         ReportFormat parsed;
         PublishableReport report;
         try
         {
             parsed = ReportFormats.Parse(format ?? "xlsx");
-            report = build();
+            report = build(parsed);
         }
         catch (Exception e) when (e is MartValidationException or ArgumentException)
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Analytics.Dashboards.Auth;
 using Analytics.Reports.Publication;
+using Analytics.Reports.Publishing;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.WagePayment;
 
@@ -46,30 +47,48 @@ public static class WagePaymentEndpoints
             ApiEndpoints.Answer(http, () => service.GetArrearsRanking(AsOf(as_of), WageAccess.Scope(user, region), top)))
             .WithSummary("The arrears ranking over every work month due before as_of");
 
-        app.MapGet("/api/export/wage-payment", (HttpContext http, ClaimsPrincipal user, string? format, string? kind, string? month, string? as_of,
-            string? region, int? top, ProductPublication publication) =>
+        // The page's export buttons. `project` keeps the rows to one project, answered as the API answers it (404 when it
+        // is missing or outside the binding). A wage officer's XLSX adds, after the rows, one sheet per drill-down list
+        // of the exported projects bound to them; every other format and every other user's XLSX carries no worker row.
+        app.MapGet("/api/export/wage-payment", async (HttpContext http, ClaimsPrincipal user, string? format, string? kind, string? month, string? as_of,
+            string? region, int? top, string? project, ProductPublication publication, WagePaymentService service) =>
         {
             WagePaymentKind parsedKind;
             try { parsedKind = Kind(kind); }
-            catch (MartValidationException e) { return Task.FromResult(Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest)); }
+            catch (MartValidationException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
             var bound = WageAccess.BoundProjects(user);
             // a wage officer exports their projects' rows; the roll-up and the ranking are the inspection side's
-            if (bound is not null && parsedKind != WagePaymentKind.Projects) return Task.FromResult(Results.Forbid());
-            return ExportEndpoints.Download(http, format, () => publication.WagePayment(new WagePaymentRequest(
-                parsedKind,
-                parsedKind == WagePaymentKind.Arrears ? null : Month(month, as_of),
-                AsOf(as_of), WageAccess.Scope(user, region), top) { Projects = bound }));
+            if (bound is not null && parsedKind != WagePaymentKind.Projects) return Results.Forbid();
+            var projects = bound;
+            if (!string.IsNullOrWhiteSpace(project))
+            {
+                if (await Hidden(http, user, project.Trim(), service) is { } hidden) return hidden;
+                projects = new HashSet<string>([project.Trim()], StringComparer.Ordinal);
+            }
+            return await ExportEndpoints.Download(http, format, parsed =>
+            {
+                var request = new WagePaymentRequest(parsedKind, parsedKind == WagePaymentKind.Arrears ? null : Month(month, as_of),
+                    AsOf(as_of), WageAccess.Scope(user, region), top) { Projects = projects };
+                var report = publication.WagePayment(request);
+                if (parsed != ReportFormat.Xlsx || bound is null) return report;
+                var idColumn = report.Table.IndexOf("project_id");
+                var drillable = report.Table.Rows.Select(r => (string)r.Values[idColumn]!).Where(id => WageAccess.MayDrillDown(user, id));
+                return report with { ExtraSheets = publication.WageDrillDownSheets(drillable, request.Month!.Value, request.AsOf, http.RequestAborted) };
+            });
         }).WithTags("exports").RequireAuthorization(Policies.WagePayment);
     }
 
     /// <summary>The project's answer, or 404 both when it does not exist and when it lies outside the user's binding.</summary>
-    private static async Task<IResult> Visible<T>(HttpContext http, ClaimsPrincipal user, string projectId, WagePaymentService service, Func<T> query)
+    private static async Task<IResult> Visible<T>(HttpContext http, ClaimsPrincipal user, string projectId, WagePaymentService service, Func<T> query) =>
+        await Hidden(http, user, projectId, service) ?? await ApiEndpoints.Answer(http, query);
+
+    /// <summary>Null when the user may see the project; otherwise the answer a missing project gets (404), or 503 when the gate is full.</summary>
+    private static async Task<IResult?> Hidden(HttpContext http, ClaimsPrincipal user, string projectId, WagePaymentService service)
     {
         string? region;
         try { region = await http.RequestServices.GetRequiredService<MartGate>().RunAsync(ApiEndpoints.Client(http), () => service.RegionOf(projectId), http.RequestAborted); }
         catch (MartQueueFullException e) { return ApiEndpoints.Busy(http, e); }
-        if (region is null || !WageAccess.MaySee(user, projectId, region)) return Results.NotFound();
-        return await ApiEndpoints.Answer(http, query);
+        return region is null || !WageAccess.MaySee(user, projectId, region) ? Results.NotFound() : null;
     }
 
     private static DateOnly AsOf(string? asOf) =>

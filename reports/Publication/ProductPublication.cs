@@ -2,6 +2,7 @@ using Analytics.Warehouse.DuckDb;
 using System.Data.Common;
 using Analytics.Reports.Model;
 using Analytics.Reports.Products;
+using Analytics.Reports.Writers;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
@@ -132,7 +133,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             WagePaymentKind.Projects => Result(
                 WagePaymentReport.Projects(service.GetProjectMonths(request.AsOf, request.Month, code, cancellationToken: cancellationToken)
                     .Where(r => request.Projects?.Contains(r.ProjectId) ?? true), context),
-                FileStem("农民工工资支付监测", stemPeriod, code), $"no construction project in scope {scope} has data for {request.Month:yyyy-MM} up to {asOf}"),
+                FileStem("农民工工资支付监测", stemPeriod, ProjectsScope(code, request.Projects)), $"no construction project in scope {scope} has data for {request.Month:yyyy-MM} up to {asOf}"),
             WagePaymentKind.Rollup => Result(
                 WagePaymentReport.Rollup(service.GetRollup(request.Month!.Value, request.AsOf, code, cancellationToken), context),
                 FileStem("农民工工资支付汇总", stemPeriod, code), $"scope {scope} has no rows"),
@@ -140,6 +141,13 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
                 WagePaymentReport.Ranking(service.GetArrearsRanking(request.AsOf, code, request.Top, cancellationToken), context),
                 FileStem("欠薪项目排行", stemPeriod, code), $"no construction project in scope {scope} owes wages due before {asOf}"),
         };
+    }
+
+    /// <summary>The region code, then the project when the rows are kept to one (an officer's or a project page's file says whose it is).</summary>
+    private static string? ProjectsScope(string? region, IReadOnlySet<string>? projects)
+    {
+        var project = projects is { Count: 1 } ? projects.Single() : null;
+        return region is null ? project : project is null ? region : $"{region}_{project}";
     }
 
     /// <summary>
@@ -153,6 +161,21 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         var context = Context($"截至{asOf:yyyy-MM-dd}", projectId, service.GetNotes(asOf), names);
         return Result(WagePaymentReport.Projects(service.GetProjectMonths(asOf, projectId: projectId, cancellationToken: cancellationToken), context),
             FileStem("农民工工资支付监测", $"{asOf:yyyy-MM-dd}", null), $"project {projectId} has no data up to {asOf:yyyy-MM-dd}");
+    }
+
+    /// <summary>
+    /// The wage officer's drill-down of <paramref name="projectIds"/> for work month <paramref name="month"/> at the cut-off
+    /// day, one XLSX sheet per list of <see cref="WageDrillDownReport"/> (every list, an empty one with its header only),
+    /// project_id first, then the page's columns; rows by project, then in the mart's order. The caller has checked that
+    /// the user is a wage officer bound to every one of these projects (product.md); no <c>publish</c> verb calls this.
+    /// </summary>
+    public IReadOnlyList<XlsxSheet> WageDrillDownSheets(IEnumerable<string> projectIds, DateOnly month, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var service = new WagePaymentService(catalog, _options);
+        var rows = projectIds.Distinct().Order(StringComparer.Ordinal)
+            .SelectMany(p => service.GetDrillDown(p, month, asOf, cancellationToken).Select(r => (p, r))).ToList();
+        var notes = new ReportNotes(WageDrillDownReport.Method, [], null);
+        return WageDrillDownReport.Lists.Select(list => new XlsxSheet(list.SheetName, WageDrillDownReport.Table(list, rows, withProject: true, notes))).ToArray();
     }
 
     public PublishableReport Structure(StructureRequest request, CancellationToken cancellationToken = default)

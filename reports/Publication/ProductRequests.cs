@@ -38,7 +38,7 @@ public enum WagePaymentKind { Projects, Rollup, Arrears }
 /// <param name="Top">arrears only: rows kept; null = every project with arrears</param>
 public sealed record WagePaymentRequest(WagePaymentKind Kind, DateOnly? Month, DateOnly AsOf, string? Region = null, int? Top = null)
 {
-    /// <summary>A wage officer's bound projects: the project rows are kept to them; null = every project of the region.</summary>
+    /// <summary>The projects the project rows are kept to (a wage officer's binding, or the one project an export asked for); null = every project of the region.</summary>
     public IReadOnlySet<string>? Projects { get; init; }
 
     /// <summary>The combinations the spec's command-line row allows, or a <see cref="MartValidationException"/>.</summary>

@@ -1,5 +1,6 @@
 using Analytics.Reports.Model;
 using Analytics.Reports.Publishing;
+using Analytics.Reports.Writers;
 
 namespace Analytics.Reports.Publication;
 
@@ -11,6 +12,12 @@ namespace Analytics.Reports.Publication;
 public sealed record PublishableReport(ReportTable Table, string FileStem, string? EmptyReason)
 {
     public bool IsEmpty => Table.Rows.Count == 0;
+
+    /// <summary>
+    /// Sheets the XLSX adds after the table (the bound wage officer's drill-down lists, set only by the dashboards'
+    /// export for that officer); writing any other format with some is an error. No <c>publish</c> verb sets them.
+    /// </summary>
+    public IReadOnlyList<XlsxSheet> ExtraSheets { get; init; } = [];
 
     public string FileName(ReportFormat format) => $"{FileStem}.{Extension(format)}";
 
@@ -29,9 +36,9 @@ public sealed record PublishableReport(ReportTable Table, string FileStem, strin
 
     /// <summary>Replaces the file at <paramref name="path"/> atomically (see <see cref="ReportPublisher"/>).</summary>
     public Task WriteAsync(ReportFormat format, string path, IProgress<PublishProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        ReportPublisher.PublishAsync(Table, format, path, progress, cancellationToken);
+        ReportPublisher.PublishAsync(Table, ExtraSheets, format, path, progress, cancellationToken);
 
     /// <summary>Writes to any stream, e.g. an HTTP response body (written asynchronously; it need not be seekable).</summary>
     public Task WriteAsync(ReportFormat format, Stream output, IProgress<PublishProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        ReportPublisher.PublishAsync(Table, format, output, progress, cancellationToken);
+        ReportPublisher.PublishAsync(Table, ExtraSheets, format, output, progress, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Analytics.Reports.Model;
+using Analytics.Reports.Writers;
 
 namespace Analytics.Reports.Publishing;
 
@@ -12,7 +13,12 @@ public sealed record PublishProgress(string Stage, int RowsWritten, int RowsTota
 /// </summary>
 public static class ReportPublisher
 {
-    public static async Task PublishAsync(ReportTable table, ReportFormat format, string outputPath,
+    public static Task PublishAsync(ReportTable table, ReportFormat format, string outputPath,
+        IProgress<PublishProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(table, [], format, outputPath, progress, cancellationToken);
+
+    /// <summary>As above, the XLSX with <paramref name="extraSheets"/> after the table (no other format takes any).</summary>
+    public static async Task PublishAsync(ReportTable table, IReadOnlyList<XlsxSheet> extraSheets, ReportFormat format, string outputPath,
         IProgress<PublishProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var target = Path.GetFullPath(outputPath);
@@ -25,7 +31,7 @@ public static class ReportPublisher
             // Read/write and seekable: the XLSX package (System.IO.Packaging) needs both.
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
             {
-                await RenderAsync(table, format, file, progress, cancellationToken);
+                await RenderAsync(table, extraSheets, format, file, progress, cancellationToken);
                 file.Flush(flushToDisk: true);
             }
             File.Move(temporary, target, overwrite: true);
@@ -41,20 +47,28 @@ public static class ReportPublisher
     /// Writes to any stream, e.g. an HTTP response body: the writers are synchronous and the XLSX
     /// package needs a seekable stream, so the file is rendered in memory and then copied asynchronously.
     /// </summary>
-    public static async Task PublishAsync(ReportTable table, ReportFormat format, Stream output,
+    public static Task PublishAsync(ReportTable table, ReportFormat format, Stream output,
+        IProgress<PublishProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(table, [], format, output, progress, cancellationToken);
+
+    /// <summary>As above, the XLSX with <paramref name="extraSheets"/> after the table (no other format takes any).</summary>
+    public static async Task PublishAsync(ReportTable table, IReadOnlyList<XlsxSheet> extraSheets, ReportFormat format, Stream output,
         IProgress<PublishProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
-        await RenderAsync(table, format, buffer, progress, cancellationToken);
+        await RenderAsync(table, extraSheets, format, buffer, progress, cancellationToken);
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken);
         await output.FlushAsync(cancellationToken);
         progress?.Report(new PublishProgress("done", table.Rows.Count, table.Rows.Count));
     }
 
-    private static Task RenderAsync(ReportTable table, ReportFormat format, Stream target,
+    private static Task RenderAsync(ReportTable table, IReadOnlyList<XlsxSheet> extraSheets, ReportFormat format, Stream target,
         IProgress<PublishProgress>? progress, CancellationToken cancellationToken)
     {
+        // A further sheet is the XLSX's alone (the wage officer's drill-down lists): never dropped silently, never in another format.
+        if (extraSheets.Count > 0 && format != ReportFormat.Xlsx)
+            throw new InvalidOperationException($"Only the XLSX carries further sheets; {format} was asked with {extraSheets.Count}.");
         var total = table.Rows.Count;
         progress?.Report(new PublishProgress("writing", 0, total));
         return Task.Run(() =>
@@ -64,7 +78,8 @@ public static class ReportPublisher
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new PublishProgress("writing", done, total));
             });
-            ReportFormats.WriterFor(format).Write(table, target, rows);
+            if (format == ReportFormat.Xlsx) new XlsxReportWriter().Write(table, extraSheets, target, rows);
+            else ReportFormats.WriterFor(format).Write(table, target, rows);
         }, cancellationToken);
     }
 

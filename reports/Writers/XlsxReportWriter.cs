@@ -34,22 +34,38 @@ public sealed class XlsxReportWriter : IReportWriter
     private const uint A4 = 9;
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
-    public void Write(ReportTable table, Stream output, IProgress<int>? rowsWritten = null)
+    public void Write(ReportTable table, Stream output, IProgress<int>? rowsWritten = null) => Write(table, [], output, rowsWritten);
+
+    /// <summary>
+    /// The workbook with <paramref name="extraSheets"/> after the table's own sheets (数据, 合计) and before 说明,
+    /// each a table sheet like 数据 (headers, formats, frozen header, widths, print setup and print titles).
+    /// Only the XLSX carries them (the wage officer's drill-down lists): no other writer has such a parameter.
+    /// </summary>
+    public void Write(ReportTable table, IReadOnlyList<XlsxSheet> extraSheets, Stream output, IProgress<int>? rowsWritten = null)
     {
+        var names = new[] { DataSheet, TotalsSheet, NotesSheet }.Concat(extraSheets.Select(s => s.Name)).ToArray();
+        if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Length)
+            throw new ArgumentException($"Sheet names must differ: {string.Join(", ", extraSheets.Select(s => s.Name))}.");
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
 
-        AddSheet(workbook, sheets, DataSheet, TableSheet(table, table.Rows, rowsWritten, selected: true));
-        if (table.Totals.Count > 0) AddSheet(workbook, sheets, TotalsSheet, TableSheet(table, table.Totals, null, selected: false));
+        var tableSheets = new List<string>();
+        void AddTable(string name, ReportTable source, IReadOnlyList<ReportRow> rows, IProgress<int>? progress)
+        {
+            AddSheet(workbook, sheets, name, TableSheet(source, rows, progress, selected: tableSheets.Count == 0));
+            tableSheets.Add(name);
+        }
+        AddTable(DataSheet, table, table.Rows, rowsWritten);
+        if (table.Totals.Count > 0) AddTable(TotalsSheet, table, table.Totals, null);
+        foreach (var extra in extraSheets) AddTable(extra.Name, extra.Table, extra.Table.Rows, null);
         AddSheet(workbook, sheets, NotesSheet, NotesWorksheet(table));
         // The header row of each table sheet is repeated at the top of every printed page.
-        var tableSheets = table.Totals.Count > 0 ? 2u : 1u;
-        workbook.Workbook.Append(new DefinedNames(Enumerable.Range(0, (int)tableSheets).Select(i => new DefinedName
+        workbook.Workbook.Append(new DefinedNames(tableSheets.Select((name, i) => new DefinedName
         {
-            Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i, Text = $"'{(i == 0 ? DataSheet : TotalsSheet)}'!$1:$1",
+            Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i, Text = $"'{name}'!$1:$1",
         })));
         workbook.Workbook.Save();
     }

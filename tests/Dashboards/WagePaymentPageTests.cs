@@ -47,6 +47,18 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         IdShaped().Match(await page.InnerTextAsync("body") + "\n"
             + Regex.Replace(await page.InnerHTMLAsync("main"), "<!--.*?-->", "", RegexOptions.Singleline)).Value;
 
+    /// <summary>What the page's XLSX export link downloads, with the page's own sign-in (a file deleted on dispose).</summary>
+    private static async Task<(Analytics.Tests.Reports.XlsxWorkbook Workbook, string Path)> PageXlsx(IPage page)
+    {
+        var href = await page.GetAttributeAsync(".exports a[href*='format=xlsx']", "href");
+        href.ShouldNotBeNull();
+        var response = await page.Context.APIRequest.GetAsync(href);
+        response.Status.ShouldBe(200, href);
+        var path = Path.Combine(Path.GetTempPath(), $"wage-page-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(path, await response.BodyAsync());
+        return (new Analytics.Tests.Reports.XlsxWorkbook(path), path);
+    }
+
     private static decimal Money(string cell) => decimal.Parse(cell.Replace("¥", "").Replace(",", ""), CultureInfo.InvariantCulture);
 
     [Fact]
@@ -114,6 +126,14 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         (await page.QuerySelectorAsync("#drill-down")).ShouldBeNull();
         (await page.QuerySelectorAllAsync(".worker-key")).ShouldBeEmpty();
         (await IdShapedText(page)).ShouldBeEmpty();
+        // and the page's XLSX is the project's month row alone: no drill-down sheet for an inspector
+        var (workbook, path) = await PageXlsx(page);
+        using (workbook)
+        {
+            workbook.SheetNames.ShouldBe(["数据", "说明"]);
+            workbook.Text(workbook.Sheet("数据"), "A2").ShouldBe(project);
+        }
+        File.Delete(path);
     }
 
     [Fact]
@@ -137,6 +157,27 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         foreach (var list in rows.Select(r => r.List).Distinct())
             (await page.Locator($"table.drill-down[data-list={list}] tbody tr").CountAsync()).ShouldBe(rows.Count(r => r.List == list));
         (await IdShapedText(page)).ShouldBeEmpty();
+
+        // the page's XLSX export carries one sheet per drill-down list, each holding the page's rows of that list
+        var (workbook, path) = await PageXlsx(page);
+        using (workbook)
+        {
+            workbook.SheetNames.ShouldBe(["数据", .. WageDrillDownReport.Lists.Select(l => l.SheetName), "说明"]);
+            foreach (var list in WageDrillDownReport.Lists)
+            {
+                var sheet = workbook.Sheet(list.SheetName);
+                var count = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count() - 1;
+                // columns A project_id, B worker_key, last two source_file and source_line (WageDrillDownReport's order)
+                var last = (char)('A' + WageDrillDownReport.Columns(list, withProject: true).Count - 1);
+                var sheetRows = Enumerable.Range(2, count).Select(r => string.Join("|", workbook.Text(sheet, $"A{r}"), workbook.Text(sheet, $"B{r}"),
+                    workbook.Text(sheet, $"{(char)(last - 1)}{r}"), workbook.Text(sheet, $"{last}{r}"))).ToArray();
+                var pageRows = await page.Locator($"table.drill-down[data-list={list.Name}] tbody tr").EvaluateAllAsync<string[]>(
+                    "rows => rows.map(r => ['worker_key', 'source_file', 'source_line'].map(f => r.querySelector(`td[data-field=${f}]`).textContent.trim()).join('|'))");
+                sheetRows.ShouldBe(pageRows.Select(r => "GC-001|" + r.Replace(",", "")).ToArray(), list.Name);   // the page shows line 1,234 with a separator
+            }
+            workbook.Text(workbook.Sheet("数据"), "A2").ShouldBe("GC-001");
+        }
+        File.Delete(path);
 
         // another officer's project: exactly the missing-project page
         var other = await page.GotoAsync($"/wage-payment/projects/GC-002?as_of={AsOf}");

@@ -31,12 +31,17 @@ public partial class PrivacyTests(ITestOutputHelper output)
     {
         ["jobseekers"] = "seeker_id", ["employment"] = "person_id", ["unemployment"] = "person_id",
         ["retirees"] = "retiree_id", ["dispatch_settlements"] = "worker_id",
+        ["site_roster"] = "worker_id", ["site_attendance"] = "worker_id", ["site_payroll"] = "worker_id",
     };
 
     private static readonly string[][] Products =
     [
         ["rankings", "--period", "2026Q3"], ["wages", "--year", "2026"],
         ["margins", "--from", "2026-01", "--to", "2026-06"], ["indicators", "--month", "2026-09"],
+        // construction wage payment: counts and sums only, never the wage officer's drill-down (wage-payment.md C)
+        ["wage-payment", "--kind", "projects", "--month", "2026-09", "--as-of", "2026-11-30"],
+        ["wage-payment", "--kind", "rollup", "--month", "2026-09", "--as-of", "2026-11-30"],
+        ["wage-payment", "--kind", "arrears", "--as-of", "2026-11-30"],
     ];
 
     [Fact]
@@ -106,7 +111,7 @@ public partial class PrivacyTests(ITestOutputHelper output)
         foreach (var product in Products)
             foreach (var format in new[] { "csv", "xlsx", "json", "html" })
             {
-                var path = Path.Combine(sandbox.Root, "out", $"{product[0]}.{format}");
+                var path = Path.Combine(sandbox.Root, "out", $"{string.Join('_', product.Take(3))}.{format}");
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var error = new StringWriter();
                 var code = await AnalyticsCommandLine.RunAsync(["publish", .. product, "--format", format, "--out", path, "--data", sandbox.Root], new StringWriter(), error);
