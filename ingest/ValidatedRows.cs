@@ -107,7 +107,6 @@ internal sealed class ValidatedRows
             stop.Cancel();
         }
         try { Task.WaitAll([.. workers, feeding]); } catch (AggregateException) { }
-        _keys?.Dispose();   // its slots are native memory, a few hundred MB for a large file: not left to the finalizer
         Failures.ThrowCause(workers.Append(feeding).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).Prepend(writeError));
         _cancellation.ThrowIfCancellationRequested();
     }
