@@ -1,12 +1,19 @@
 namespace Analytics.Reports.Model;
 
 /// <summary>A threshold that shaped the table, as the reader should see it (e.g. "最低需求人数", "10").</summary>
-public sealed record Threshold(string Name, string Value);
+public sealed record Threshold(string Name, string Value)
+{
+    /// <summary>The threshold's name in English mode (its configuration key, e.g. "min_demand"); null shows <see cref="Name"/>.</summary>
+    public string? NameEn { get; init; }
+}
 
 /// <summary>The notes every published table carries (the XLSX '说明' sheet, the HTML footer).</summary>
 public sealed record ReportNotes(string Method, IReadOnlyList<Threshold> Thresholds, string? DataAsOf)
 {
     public const string SuppressionMark = "样本不足";
+
+    /// <summary>The method paragraph for a page in English mode; null shows <see cref="Method"/> (publications are Chinese).</summary>
+    public string? MethodEn { get; init; }
 
     public string SuppressionLegend { get; init; } =
         $"{SuppressionMark}：样本数不足阈值的单元格只公布样本数，不公布任何工资数值。";
@@ -21,4 +28,6 @@ public sealed record ReportNotes(string Method, IReadOnlyList<Threshold> Thresho
     public DateOnly? DataAsOfDate => DataAsOfTime is { } utc ? DateOnly.FromDateTime(utc.AddHours(8)) : null;
 
     public string DataAsOfText => DataAsOf is null ? "数据截至：无已提交的导入批次" : $"数据截至批次 {DataAsOf}";
+
+    public string DataAsOfTextEn => DataAsOf is null ? "Data as of: no committed ingest batch" : $"Data as of batch {DataAsOf}";
 }

@@ -79,7 +79,7 @@ public static class IndicatorReport
     public static ReportTable Build<T>(IEnumerable<T> rows, ReportContext context)
     {
         var table = ReportBuilder.Table($"劳动力市场主要指标（{context.Period}，{context.Scope}）", $"Labour-market indicators, {context.Period}",
-            Columns, rows, context.Notes(Method));
+            Columns, rows, context.Notes(Method, MethodEn));
         table = table with { Rows = table.Rows.Select(row => NameAllRegions(table, row)).ToArray() };
         var label = Charts.LabelField(table, "region_name", "region_code");
         return table with { Chart = Charts.Bar(table, table.Rows, "需求人数与求职人数", label, "demand", "supply") };
@@ -94,6 +94,16 @@ public static class IndicatorReport
         values[name] = RegionNames.All;
         return row with { Values = values };
     }
+
+    private const string MethodEn =
+        "Demand, job seekers and the demand/supply ratio as in the occupation rankings (the month); new employment is the month's employment registrations; "
+        + "registered unemployed is the stock at month end; unemployment-insurance recipients are those within their benefit period from the month of registration "
+        + "and not ended before the month; retirees are those on the register at month end, aged 80+ by age at month end, priority care meaning living alone, "
+        + "seriously ill or in extreme hardship; dispatch figures are the sums over the scope's projects. The first row is the chosen scope, then its direct "
+        + "child regions with data (by code). Long-term unemployed: on the register at month end and registered for 365 days or more; recipients to verify: "
+        + "benefit recipients still registered at month end with an employment registration since (a list to check, not a finding). "
+        + "Same month last year and year to date (January to the month) are recomputed from current data; year-on-year growth (%) uses unrounded figures "
+        + "and is not computed on a zero or negative base; for the ratio and the long-term share the change is a difference.";
 
     private const string Method =
         "需求人数、求职人数与求人倍率口径同职业供求排行（当月）；新增就业为当月就业登记数；登记失业人数为月末在册存量；"

@@ -42,19 +42,23 @@ public static class ProjectDetailReport
     ];
 
     public static ReportTable Costs<T>(IEnumerable<T> rows, ReportContext context) =>
-        ReportBuilder.Table($"成本明细（{context.Scope}，{context.Period}）", $"Cost items, {context.Period}", CostColumns, rows, context.Notes(Method));
+        ReportBuilder.Table($"成本明细（{context.Scope}，{context.Period}）", $"Cost items, {context.Period}", CostColumns, rows, context.Notes(Method, MethodEn));
 
     public static ReportTable Workers<T>(IEnumerable<T> rows, ReportContext context)
     {
-        var table = ReportBuilder.Table($"每月派遣人数（{context.Scope}，{context.Period}）", $"Workers per month, {context.Period}", WorkerColumns, rows, context.Notes(Method));
+        var table = ReportBuilder.Table($"每月派遣人数（{context.Scope}，{context.Period}）", $"Workers per month, {context.Period}", WorkerColumns, rows, context.Notes(Method, MethodEn));
         return table with { Chart = Charts.Bar(table, table.Rows, "每月派遣人数", "month", "workers") };
     }
 
     public static ReportTable Receivables<T>(IEnumerable<T> rows, ReportContext context)
     {
-        var table = ReportBuilder.Table($"应收账龄（{context.Scope}）", "Receivables aging", ReceivableColumns, rows, context.Notes(Method));
+        var table = ReportBuilder.Table($"应收账龄（{context.Scope}）", "Receivables aging", ReceivableColumns, rows, context.Notes(Method, MethodEn));
         return table with { Chart = Charts.Bar(table, table.Rows, "应收账龄（未收金额，元）", "bucket", "outstanding") };
     }
+
+    private const string MethodEn =
+        "Cost items are the project's direct costs of each month by category; workers per month are the distinct people with a settlement row that month; "
+        + "receivables are aged by the days between the period's end and the due date of the amount not yet received.";
 
     private const string Method =
         "成本明细为项目各月直接成本按类别汇总；派遣人数为当月有结算记录的不同人员数；应收账龄按期末日未收回金额与到期日之差分档。";

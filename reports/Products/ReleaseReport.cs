@@ -66,7 +66,7 @@ public static class ReleaseReport
         var shortage = release.Kind == RankingKind.Shortage;
         var name = shortage ? "最缺工职业排行" : "求职大于招聘职业排行";
         return new ReportTable($"{name}发布口径（{context.Period}，{context.Scope}）", $"Release figures of the {(shortage ? "shortage" : "surplus")} ranking, {context.Period}",
-            columns, rows, context.Notes(Method) with { Remarks = Remarks(release) })
+            columns, rows, context.Notes(Method, MethodEn) with { Remarks = Remarks(release) })
         {
             Document = document,
         };
@@ -97,6 +97,12 @@ public static class ReleaseReport
 
     private static string FigureZh(string path, int k) => string.Join("·", path.Split('.').Select(part =>
         int.TryParse(part, out var n) ? $"第{n}项" : Names.GetValueOrDefault(part, part).Replace("前k名", $"前{k}名")));
+
+    private const string MethodEn =
+        "Release basis: this period's listed occupations are compared with the list released last period (same length, scope and thresholds, each on its own "
+        + "period's data), not the same occupations in both. Totals are sums over the listed occupations; change (%) = (this ÷ last − 1) × 100, not computed "
+        + "when the last list is empty or its total is not above 0; the ratio's change is the difference of the two published (two-decimal) values. "
+        + "New entries were not listed last period, exits were listed last period and are not now; entering/leaving the top k compares this and last period's ranks.";
 
     private const string Method =
         "发布口径：本期列入职业与上期发布的列表（相同长度、范围与阈值，各按本期数据）比较，不是同一批职业的比较。"

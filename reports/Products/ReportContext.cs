@@ -17,8 +17,12 @@ public sealed record ReportContext(string Period, string Scope, IReadOnlyList<Th
     /// <summary>The method paragraph the service states (e.g. the marts' PublicationNotes.MethodZh); null keeps the product's own.</summary>
     public string? MethodZh { get; init; }
 
+    /// <summary>The service's method paragraph in English, with <see cref="MethodZh"/>.</summary>
+    public string? MethodEn { get; init; }
+
     /// <summary>When the <see cref="DataAsOf"/> batch was committed (UTC).</summary>
     public DateTime? DataAsOfTime { get; init; }
 
-    public ReportNotes Notes(string productMethod) => new(MethodZh ?? productMethod, Thresholds, DataAsOf) { DataAsOfTime = DataAsOfTime };
+    public ReportNotes Notes(string productMethod, string? productMethodEn = null) =>
+        new(MethodZh ?? productMethod, Thresholds, DataAsOf) { MethodEn = MethodZh is null ? productMethodEn : MethodEn, DataAsOfTime = DataAsOfTime };
 }

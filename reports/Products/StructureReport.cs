@@ -53,9 +53,16 @@ public static class StructureReport
     {
         var name = BreakdownNames[breakdown];
         var table = ReportBuilder.Table($"求职与招聘结构：按{name}（{context.Period}，{context.Scope}）",
-            $"Demand and supply by {breakdown}, {context.Period}", Columns(breakdown), rows, context.Notes(Method));
+            $"Demand and supply by {breakdown}, {context.Period}", Columns(breakdown), rows, context.Notes(Method, MethodEn));
         return table with { Chart = Charts.Bar(table, table.Rows, $"按{name}分组的需求人数与求职人数", "key", "demand", "supply") };
     }
+
+    private const string MethodEn =
+        "Demand is the openings of vacancies registered in the period; job seekers are the period's job-seeker registrations (one person with two intended "
+        + "occupations counts twice, as in the occupation rankings). Vacancies record no gender, age or seeker category and job-seeker registrations no industry, "
+        + "so that side is empty. Age = the period's year − birth year, bands inclusive at both ends. Share = the row ÷ its side's total (unknown included) × 100, "
+        + "one decimal, so shares may not add to 100.0. The ratio is computed only for rows with a stated education (not 'none' or unknown) and not when job "
+        + "seekers are 0. Rows that are 0 on both sides are not listed.";
 
     private const string Method =
         "需求人数为报告期内登记岗位的招聘人数合计，求职人数为同期求职登记数（同一人登记两个意向职业计两次，与职业供求排行一致）。"

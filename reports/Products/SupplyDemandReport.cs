@@ -35,7 +35,7 @@ public static class SupplyDemandReport
     public static ReportTable Build<T>(IEnumerable<T> rows, OccupationLevel level, ReportContext context)
     {
         var table = ReportBuilder.Table($"{ProductName}（按{LevelZh(level)}，{context.Period}，{context.Scope}）",
-            $"{ProductNameEn} by {level.ToString().ToLowerInvariant()}, {context.Period}", Columns, rows, context.Notes(Method));
+            $"{ProductNameEn} by {level.ToString().ToLowerInvariant()}, {context.Period}", Columns, rows, context.Notes(Method, MethodEn));
         table = table with { Rows = table.Rows.Select(row => NameGroup(table, row)).ToArray() };
         var label = Charts.LabelField(table, "name", "code");
         return table with { Chart = Charts.Bar(table, table.Rows, $"需求人数与求职人数（按{LevelZh(level)}）", label, "demand", "supply") };
@@ -49,6 +49,11 @@ public static class SupplyDemandReport
         values[name] = group.Length == 1 ? OccupationGroupNames.MajorNameZh(group) : OccupationGroupNames.TitleZh(group);
         return row with { Values = values };
     }
+
+    private const string MethodEn =
+        "Demand is the openings of vacancies registered in the scope in the period, job seekers the job seekers registered in the same period, grouped into "
+        + "major, medium and minor groups by the first 1, 4 and 7 characters of the occupation code; gap = demand − job seekers, ratio = demand ÷ job seekers "
+        + "(two decimals, not computed when job seekers are 0). No minimum threshold: every occupation (group) registered in the scope is listed.";
 
     private const string Method =
         "需求人数为报告期内在范围内登记岗位的招聘人数合计，求职人数为同期登记的求职人数，按职业代码的前 1、4、7 位归入大类、中类、小类；"

@@ -84,7 +84,11 @@ public static class WageDrillDownReport
 
     /// <summary>One project's table of one list, as its page shows it.</summary>
     public static ReportTable Table(DrillList list, string projectId, IEnumerable<WageDrillDownRow> rows) =>
-        Table(list, rows.Select(r => (projectId, r)), withProject: false, new ReportNotes(Method, [], null));
+        Table(list, rows.Select(r => (projectId, r)), withProject: false, new ReportNotes(Method, [], null) { MethodEn = MethodEn });
+
+    public const string MethodEn =
+        "The wage officer's check lists: each list shows the workers counted in that figure for the project and work month (worker key = the first 8 characters "
+        + "of the hashed worker id), the values used, and the source file and line, to correct before the pay date.";
 
     public const string Method =
         "劳资专管员核对明细：每份清单列出本项目该工资月份计入相应数字的人员（人员代码为人员标识散列值的前8位）、所用数值及其来源文件和行号，供在工资支付日前更正。";

@@ -72,7 +72,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         var code = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
         var scope = ScopeName(names, code, group);
         var notes = new PublicationNotes("", "", [], asOf);
-        var context = Context(request.Period.Label, scope, notes, names) with { MethodZh = null };
+        var context = Context(request.Period.Label, scope, notes, names) with { MethodZh = null, MethodEn = null };
         var level = Analytics.Reports.Products.SupplyDemandReport.LevelZh(request.Level);
         return Result(Analytics.Reports.Products.SupplyDemandReport.Build(rows, request.Level, context),
             FileStem($"{Analytics.Reports.Products.SupplyDemandReport.ProductName}_{level}", request.Period.Label, code, group),
@@ -108,7 +108,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         // (and the same data-as-of batch); the method paragraph is the indicator report's own.
         var margins = new ProjectMarginService(catalog, _options).GetNotes();
         var notes = margins with { Thresholds = margins.Thresholds.Where(t => t.Name == "surtax_rate").ToArray() };
-        var context = Context(period, scope, notes, names) with { MethodZh = null };
+        var context = Context(period, scope, notes, names) with { MethodZh = null, MethodEn = null };
         return Result(IndicatorReport.Build(rows, context), FileStem("劳动力市场主要指标", period, code),
             $"no region in scope {scope} has data for {period}");
     }
@@ -174,7 +174,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         var service = new WagePaymentService(catalog, _options);
         var rows = projectIds.Distinct().Order(StringComparer.Ordinal)
             .SelectMany(p => service.GetDrillDown(p, month, asOf, cancellationToken).Select(r => (p, r))).ToList();
-        var notes = new ReportNotes(WageDrillDownReport.Method, [], null);
+        var notes = new ReportNotes(WageDrillDownReport.Method, [], null) { MethodEn = WageDrillDownReport.MethodEn };
         return WageDrillDownReport.Lists.Select(list => new XlsxSheet(list.SheetName, WageDrillDownReport.Table(list, rows, withProject: true, notes))).ToArray();
     }
 
@@ -211,7 +211,7 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
     /// <summary>A product whose method paragraph is the report's own (structure, release).</summary>
     private ReportContext Context(string period, string scope, IReadOnlyList<ThresholdUsed> thresholds, BatchStamp? dataAsOf,
         IReadOnlyDictionary<string, string> names) =>
-        new(period, scope, thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value)).ToArray(), dataAsOf?.BatchId)
+        new(period, scope, thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value) { NameEn = t.Name }).ToArray(), dataAsOf?.BatchId)
         {
             RegionNames = names,
             Options = _options,
@@ -219,10 +219,11 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
         };
 
     private ReportContext Context(string period, string scope, PublicationNotes notes, IReadOnlyDictionary<string, string> names) =>
-        new(period, scope, notes.Thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value)).ToArray(), notes.DataAsOf?.BatchId)
+        new(period, scope, notes.Thresholds.Select(t => new Threshold(t.DescriptionZh, t.Value) { NameEn = t.Name }).ToArray(), notes.DataAsOf?.BatchId)
         {
             RegionNames = names,
             MethodZh = notes.MethodZh,
+            MethodEn = notes.MethodEn,
             Options = _options,
             DataAsOfTime = notes.DataAsOf?.CommittedAt,
         };

@@ -127,6 +127,24 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
     }
 
     [Fact]
+    public async Task In_English_the_notes_under_each_table_are_English()
+    {
+        // method paragraph, thresholds (by their configuration key) and data-as-of line: no Han character left
+        foreach (var (user, url) in new[] { ("stat", "/rankings?period=2026Q3&lang=en"), ("policy", "/?lang=en"),
+                     ("agency1", "/projects?from=2026-01&to=2026-06&lang=en"), ("inspector", "/wage-payment?month=2026-09&as_of=2026-11-30&lang=en") })
+        {
+            var page = await _browser.SignedInPageAsync(site.Server.BaseAddress, user);
+            await OpenAsync(page, url);
+            try { await page.WaitForSelectorAsync(".notes .method", new() { Timeout = 30_000 }); }
+            catch (TimeoutException) { throw new ShouldAssertException($"{url}: no method note shown"); }
+            var notes = await page.Locator(".notes .method, .notes .thresholds, .notes .data-as-of").AllInnerTextsAsync();
+            notes.ShouldNotBeEmpty(url);
+            notes.ShouldAllBe(text => !System.Text.RegularExpressions.Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}"), url);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_filter_applies_without_a_reload_and_Back_restores_the_previous_filters()
     {
         var page = await _browser.SignedInPageAsync(site.Server.BaseAddress, "stat");

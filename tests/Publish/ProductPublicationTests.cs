@@ -64,8 +64,8 @@ public sealed class ProductPublicationTests(PublishData data) : IDisposable
         var report = Service().Rankings(new RankingRequest(Q3, city, Top: 7));
         report.Table.TitleZh.ShouldBe($"最缺工职业排行（2026Q3，{RegionName(city)}）");
         report.Table.Notes.DataAsOf.ShouldBe(data.BatchId.ToString());
-        report.Table.Notes.Thresholds.ShouldContain(new Analytics.Reports.Model.Threshold("列示职业数上限", "7"));
-        report.Table.Notes.Thresholds.ShouldContain(new Analytics.Reports.Model.Threshold("最低招聘人数", "10"));
+        report.Table.Notes.Thresholds.ShouldContain(new Analytics.Reports.Model.Threshold("列示职业数上限", "7") { NameEn = "top" });
+        report.Table.Notes.Thresholds.ShouldContain(new Analytics.Reports.Model.Threshold("最低招聘人数", "10") { NameEn = "min_demand" });
         report.Table.Notes.Method.ShouldContain("不采用该加权值", customMessage: "the service's method paragraph");
         report.Table.Rows.Count.ShouldBeLessThanOrEqualTo(7);
 
@@ -74,7 +74,7 @@ public sealed class ProductPublicationTests(PublishData data) : IDisposable
         wages.Table.Notes.SuppressionLegend.ShouldBe("“样本不足”：样本少于 30 人，不公布工资数据。");
 
         var indicators = Service().Indicators(new IndicatorRequest(new DateOnly(2026, 9, 1)));
-        indicators.Table.Notes.Thresholds.ShouldBe([new Analytics.Reports.Model.Threshold("附加税率", "0.12")]);
+        indicators.Table.Notes.Thresholds.ShouldBe([new Analytics.Reports.Model.Threshold("附加税率", "0.12") { NameEn = "surtax_rate" }]);
         indicators.Table.Notes.DataAsOf.ShouldBe(data.BatchId.ToString());
     }
 
@@ -113,7 +113,7 @@ public sealed class ProductPublicationTests(PublishData data) : IDisposable
         var report = strict.Rankings(new RankingRequest(Q3));
         report.IsEmpty.ShouldBeTrue();
         report.EmptyReason.ShouldBe("no occupation meets the thresholds in 2026Q3 (全部地区): the shortage list needs demand > supply and demand ≥ 100000");
-        report.Table.Notes.Thresholds.ShouldContain(new Analytics.Reports.Model.Threshold("最低招聘人数", "100000"));
+        report.Table.Notes.Thresholds.ShouldContain(new Analytics.Reports.Model.Threshold("最低招聘人数", "100000") { NameEn = "min_demand" });
     }
 
     [Fact]
