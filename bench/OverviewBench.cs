@@ -65,7 +65,7 @@ public static class OverviewBench
         for (var i = 0; i < runs; i++)
         {
             using var catalog = DuckDbDataSource.Scratch(("threads", threads));
-            catalog.ExecuteNonQuery(Views(dir));
+            catalog.ExecuteNonQuery(BenchCatalog.Sql(dir, everyDataset: true));
             if (builds is not null)
             {
                 var build = Stopwatch.StartNew();
@@ -82,39 +82,6 @@ public static class OverviewBench
         }
         return times;
     }
-
-    private static string Views(string dir) => $"""
-        CREATE VIEW vacancies AS
-          SELECT posting_id, registered_on, region_code, employer_id, industry_code, occupation_code, positions,
-                 wage_min, wage_max, education_min, channel
-          FROM read_parquet('{Path.Combine(dir, "lake", "vacancies", "*", "*", "*.parquet")}');
-        CREATE VIEW jobseekers AS
-          SELECT seeker_id, registered_on, region_code, occupation_code, gender, birth_year, education, category, expected_wage
-          FROM read_parquet('{Path.Combine(dir, "lake", "jobseekers", "*", "*", "*.parquet")}');
-        CREATE TABLE occupations AS SELECT * FROM read_parquet('{Path.Combine(dir, "occupations.parquet")}');
-        CREATE TABLE regions AS SELECT * FROM read_parquet('{Path.Combine(dir, "regions.parquet")}');
-        CREATE TABLE employment(person_id VARCHAR, employed_on DATE, region_code VARCHAR, employer_id VARCHAR, industry_code VARCHAR,
-            occupation_code VARCHAR, employment_type VARCHAR, full_time BOOLEAN, monthly_wage DECIMAL(14,2));
-        CREATE TABLE unemployment(person_id VARCHAR, registered_on DATE, region_code VARCHAR, gender VARCHAR, birth_year INTEGER,
-            education VARCHAR, reason VARCHAR, ended_on DATE, end_reason VARCHAR, ui_months INTEGER, ui_monthly_amount DECIMAL(14,2));
-        CREATE TABLE retirees(retiree_id VARCHAR, region_code VARCHAR, community VARCHAR, gender VARCHAR, birth_date DATE, retired_on DATE,
-            monthly_pension DECIMAL(14,2), solitary BOOLEAN, serious_illness BOOLEAN, extreme_poverty BOOLEAN,
-            model_worker BOOLEAN, pre1949_worker BOOLEAN, status VARCHAR, status_on DATE);
-        CREATE TABLE dispatch_projects(project_id VARCHAR, project_name VARCHAR, agency_id VARCHAR, agency_name VARCHAR, client_id VARCHAR,
-            client_name VARCHAR, client_industry VARCHAR, client_total_workforce INTEGER, region_code VARCHAR,
-            start_on DATE, end_on DATE, fee_model VARCHAR, fee_rate DECIMAL(12,4), tax_method VARCHAR,
-            target_margin_pct DECIMAL(9,4), budget_monthly_revenue DECIMAL(14,2), budget_monthly_cost DECIMAL(14,2));
-        CREATE TABLE dispatch_settlements(month DATE, project_id VARCHAR, worker_id VARCHAR, contract_start DATE, contract_end DATE,
-            gross_wage DECIMAL(14,2), si_base DECIMAL(14,2), employer_pension DECIMAL(14,2), employer_medical DECIMAL(14,2),
-            employer_unemployment DECIMAL(14,2), employer_injury DECIMAL(14,2), employer_maternity DECIMAL(14,2),
-            employer_housing_fund DECIMAL(14,2), personal_pension DECIMAL(14,2), personal_medical DECIMAL(14,2),
-            personal_unemployment DECIMAL(14,2), personal_housing_fund DECIMAL(14,2), income_tax DECIMAL(14,2),
-            net_pay DECIMAL(14,2), commercial_insurance DECIMAL(14,2), disability_fund DECIMAL(14,2),
-            service_fee DECIMAL(14,2), billed_total DECIMAL(14,2));
-        CREATE TABLE dispatch_costs(month DATE, project_id VARCHAR, category VARCHAR, amount DECIMAL(14,2), cost_id VARCHAR);
-        CREATE TABLE dispatch_invoices(invoice_id VARCHAR, project_id VARCHAR, month DATE, invoiced_on DATE, amount DECIMAL(14,2),
-            due_on DATE, received_on DATE, received_amount DECIMAL(14,2));
-        """;
 
     /// <summary>The process's CPU time (user + system, all threads) of each timed request since the last report: on a loaded machine the wall time mostly measures the wait for a core.</summary>
     private static readonly List<TimeSpan> Cpu = [];

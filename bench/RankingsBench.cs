@@ -36,17 +36,7 @@ public static class RankingsBench
         using var catalog = DuckDbDataSource.Scratch();
         using var db = catalog.OpenConnection();
         // the catalog contract: views named as the datasets, over the lake's Parquet files
-        db.ExecuteNonQuery($"""
-            CREATE VIEW vacancies AS
-              SELECT posting_id, registered_on, region_code, employer_id, industry_code, occupation_code, positions,
-                     wage_min, wage_max, education_min, channel
-              FROM read_parquet('{Path.Combine(dir, "lake", "vacancies", "*", "*", "*.parquet")}');
-            CREATE VIEW jobseekers AS
-              SELECT seeker_id, registered_on, region_code, occupation_code, gender, birth_year, education, category, expected_wage
-              FROM read_parquet('{Path.Combine(dir, "lake", "jobseekers", "*", "*", "*.parquet")}');
-            CREATE TABLE occupations AS SELECT * FROM read_parquet('{Path.Combine(dir, "occupations.parquet")}');
-            CREATE TABLE regions AS SELECT * FROM read_parquet('{Path.Combine(dir, "regions.parquet")}');
-            """);
+        db.ExecuteNonQuery(BenchCatalog.Sql(dir));
 
         var service = new OccupationRankingService(catalog);
         var (serviceTime, ranking) = Time(() => service.GetRanking(Quarter));
