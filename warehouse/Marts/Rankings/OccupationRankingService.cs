@@ -16,19 +16,10 @@ public sealed class OccupationRankingService(DuckDbDataSource catalog, MetricsOp
         catalog.Use(db =>
         {
             var scope = RegionScope.Validate(db, regionCode);
-            var keep = top ?? _options.RankingTop;
-            if (keep < 1) throw new MartValidationException($"--top must be at least 1 (got {keep}).");
-            var rows = MartQuery.Run(db, "mart_occupation_ranking", new Dictionary<string, object?>
-            {
-                ["start"] = period.Start,
-                ["end"] = period.End,
-                ["previous_start"] = period.Previous.Start,
-                ["scope"] = scope,
-                ["kind"] = kind == RankingKind.Shortage ? "shortage" : "surplus",
-                ["min_count"] = _options.RankingMinimum,
-                ["top"] = keep,
-                ["cities"] = _options.TypicalCities,
-            }, Map, cancellationToken);
+            var keep = RankedLists.Length(top, _options);
+            var parameters = RankedLists.Parameters(period, scope, kind, keep, _options);
+            parameters["cities"] = _options.TypicalCities;
+            var rows = MartQuery.Run(db, "mart_occupation_ranking", parameters, Map, cancellationToken);
             return new OccupationRanking(kind, period, period.Previous, scope, rows, Totals(rows),
                 PerMajorGroup(rows), Notes(db, kind, keep), rows.Count == 0 ? EmptyReason(db, period, scope, kind) : null);
         });

@@ -15,20 +15,11 @@ public sealed class RankingReleaseService(DuckDbDataSource catalog, MetricsOptio
         catalog.Use(db =>
         {
             var scope = RegionScope.Validate(db, regionCode);
-            var keep = top ?? _options.RankingTop;
-            if (keep < 1) throw new MartValidationException($"--top must be at least 1 (got {keep}).");
+            var keep = RankedLists.Length(top, _options);
             var movers = k ?? _options.ReleaseTopMovers;
-            var rows = MartQuery.Run(db, "mart_ranking_release", new Dictionary<string, object?>
-            {
-                ["start"] = period.Start,
-                ["end"] = period.End,
-                ["previous_start"] = period.Previous.Start,
-                ["scope"] = scope,
-                ["kind"] = kind == RankingKind.Shortage ? "shortage" : "surplus",
-                ["min_count"] = _options.RankingMinimum,
-                ["top"] = keep,
-                ["k"] = movers,
-            }, r => new Row(r), cancellationToken);
+            var parameters = RankedLists.Parameters(period, scope, kind, keep, _options);
+            parameters["k"] = movers;
+            var rows = MartQuery.Run(db, "mart_ranking_release", parameters, r => new Row(r), cancellationToken);
             var t = rows.Single(r => r.Section == "totals").Reader;
             IEnumerable<Row> Section(string name) => rows.Where(r => r.Section == name);
             ListedOccupation Listed(Row r) => new(r.Code!, r.Name);
