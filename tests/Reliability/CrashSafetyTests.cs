@@ -59,20 +59,32 @@ public class CrashSafetyTests(ITestOutputHelper output)
             for (var d = 0; d < deliveries.Count; d++)
             {
                 Deliver(deliveries[d], crashed);
-                // A run may finish before its kill time (the machine's speed varies); it is simply run again.
+                // From the first file read to the end of the pass, as the clean run suggests; tests running beside
+                // this one make those timings swing (a 2 s pass took 21.7 s once), so a run that ends before its kill
+                // time teaches the estimate its real length, and the next kill lands inside it.
+                var readToEnd = TimeSpan.FromMilliseconds(Math.Max(50, (durations[d] - idle).TotalMilliseconds));
                 for (var killed = 0; killed < killsPerDelivery && kills < Kills && attempts < 6 * Kills; attempts++)
                 {
                     var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var started = Stopwatch.StartNew();
                     using var process = AnalyticsProcess.Start(line => { if (line.Contains(" reading ")) reading.TrySetResult(); }, "ingest", "--json", "--data", crashed);
+                    var withFiles = InboxHasFiles(crashed);
                     TimeSpan delay;
-                    if (InboxHasFiles(crashed))
+                    if (withFiles)
                     {
                         // Kill soon after the first file is read: most of a pass after its commit is the catalog sync.
                         await Task.WhenAny(reading.Task, process.WaitForExitAsync());
-                        delay = TimeSpan.FromMilliseconds(random.NextDouble() * Math.Max(50, 0.35 * (durations[d] - idle).TotalMilliseconds));
+                        started.Restart();
+                        delay = readToEnd * (0.35 * random.NextDouble());
                     }
-                    else delay = TimeSpan.FromMilliseconds((0.25 + 0.55 * random.NextDouble()) * idle.TotalMilliseconds);
-                    if (process.WaitForExit(delay)) continue;
+                    else delay = idle * (0.25 + 0.55 * random.NextDouble());
+                    if (process.WaitForExit(delay))
+                    {
+                        var took = TimeSpan.FromMilliseconds(Math.Max(50, started.Elapsed.TotalMilliseconds));
+                        if (!withFiles) idle = took;
+                        else if (reading.Task.IsCompleted) readToEnd = took;
+                        continue;
+                    }
                     process.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no flushing
                     await process.WaitForExitAsync();
                     kills++;
