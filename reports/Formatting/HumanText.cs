@@ -40,7 +40,7 @@ public static class HumanText
         DateOnly d => d.ToString(column.Kind == ColumnKind.Month ? "yyyy-MM" : "yyyy-MM-dd", Invariant),
         string[] items => string.Join(english ? ", " : "、", items.Select(item => column.Label(item, english))),
         long n when column.Kind == ColumnKind.RankChange => RankChange(n, english),
-        long n => n.ToString("#,##0", Invariant),
+        long n => n.ToString(column.Grouped ? "#,##0" : "0", Invariant),
         decimal d => Number(column, d),
         _ => value.ToString() ?? "",
     };

@@ -46,6 +46,9 @@ public sealed record ReportColumn(string Field, string HeaderZh, string HeaderEn
     /// <summary>The card's label in the page's language.</summary>
     public string ShortLabel(bool english) => english ? ShortEn ?? HeaderEn : ShortZh ?? HeaderZh;
 
+    /// <summary>Whether a whole number is shown with thousands separators (a count: 12,345); false for a line number or a year.</summary>
+    public bool Grouped { get; init; } = true;
+
     /// <summary>Whether this column identifies a row to a reader (occupation name, project and month): repeated in every column band of a table too wide to print at once.</summary>
     public bool Key { get; init; }
 

@@ -53,7 +53,7 @@ public static class WageDrillDownReport
         new("left_on", "退场日期", "Left on", ColumnKind.Date),
         new("contract_signed_on", "劳动合同签订日期", "Contract signed on", ColumnKind.Date),
         new("source_file", "来源文件", "Source file", ColumnKind.Text),
-        new("source_line", "行号", "Line", ColumnKind.Integer),
+        new("source_line", "行号", "Line", ColumnKind.Integer) { Grouped = false },
     ];
 
     /// <summary>

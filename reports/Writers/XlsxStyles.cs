@@ -32,6 +32,7 @@ internal static class XlsxStyles
         ColumnKind.RankChange => RankChange,
         // An average headcount over a period is not whole; don't let #,##0 hide that.
         _ when value is decimal d && d != decimal.Truncate(d) => Fraction,
+        _ when !column.Grouped => Default,
         _ => Integer,
     };
 
