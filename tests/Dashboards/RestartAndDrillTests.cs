@@ -23,18 +23,19 @@ public class RestartAndDrillTests(DemoSite site, BrowserFixture chromium) : ICla
         await page.WaitForSelectorAsync("main[data-interactive=true]");
         foreach (var (level, codeLength) in new[] { ("major", 1), ("medium", 4), ("minor", 7), ("occupation", 10) })
         {
-            await page.WaitForSelectorAsync($"#group-table[data-level={level}]", new() { Timeout = 15_000 });
+            await page.WaitForSelectorAsync($"#groups[data-level={level}] #group-table", new() { Timeout = 15_000 });
             var codes = await page.EvalOnSelectorAllAsync<string[]>("#group-table tbody tr", "rows => rows.map(r => r.getAttribute('data-key'))");
             codes.ShouldNotBeEmpty();
             codes.ShouldAllBe(c => c.Length == codeLength);
             if (level == "occupation") break;
-            // Plotly has drawn this level (react replaces the previous level's bars in place).
-            await page.WaitForFunctionAsync("code => document.getElementById('group-chart-plot')?.data?.[0]?.x?.[0] === code", codes[0], new() { Timeout = 15_000 });
+            // Plotly has drawn this level (react replaces the previous level's bars in place); bars are labelled by name, as in the exports.
+            var name = (await page.TextContentAsync("#group-table tbody tr:first-child td[data-field=name]"))!.Trim();
+            await page.WaitForFunctionAsync("name => document.getElementById('group-table-chart-plot')?.data?.[0]?.x?.[0] === name", name, new() { Timeout = 15_000 });
             // The click handler is attached once plotly is ready; a click before that is lost, so click until the page moves.
             var target = "group=" + codes[0];
             for (var attempt = 0; attempt < 20 && !Uri.UnescapeDataString(page.Url).Contains(target); attempt++)
             {
-                await page.Locator("#group-chart .bars .point path").First.ClickAsync(new() { Force = true });
+                await page.Locator("#group-table-chart .bars .point path").First.ClickAsync(new() { Force = true });
                 try { await page.WaitForURLAsync(url => Uri.UnescapeDataString(url).Contains(target), new() { Timeout = 1_000 }); }
                 catch (TimeoutException) { }
             }
@@ -42,7 +43,7 @@ public class RestartAndDrillTests(DemoSite site, BrowserFixture chromium) : ICla
         }
         // Back goes up one level.
         await page.GoBackAsync();
-        await page.WaitForSelectorAsync("#group-table[data-level=minor]", new() { Timeout = 15_000 });
+        await page.WaitForSelectorAsync("#groups[data-level=minor] #group-table", new() { Timeout = 15_000 });
     }
 
     [Fact]
