@@ -55,6 +55,23 @@ public static class ExportEndpoints
                 ? Task.FromResult(Results.Forbid())
                 : Download(http, format, () => publication.Margins(ProductRequestsFromQuery.Margins(from, to, scope, asOf, calendar)));
         }).RequireAuthorization(Policies.Projects);
+
+        // One table of a project's page (table = costs, workers or receivables). Another agency's project answers
+        // exactly as a missing one, checked before any figure is read, as on the page and in the JSON API.
+        export.MapGet("/project", (HttpContext http, ClaimsPrincipal user, string? format, string? project, string? table, string? from, string? to,
+            ProductPublication publication, Analytics.Warehouse.Marts.Projects.ProjectDetailService service, DataCalendar calendar) =>
+        {
+            if (string.IsNullOrWhiteSpace(project) || service.AgencyOf(project) is not { } agency || !AgencyScope.MaySee(user, agency))
+                return Task.FromResult(Results.NotFound());
+            var name = string.IsNullOrWhiteSpace(table) ? ProductPublication.ProjectTableNames[0] : table.Trim();
+            if (!ProductPublication.ProjectTableNames.Contains(name))
+                return Task.FromResult(Results.Problem($"Unknown table '{table}': use {string.Join(", ", ProductPublication.ProjectTableNames)}.", statusCode: StatusCodes.Status400BadRequest));
+            MonthRange months;
+            try { months = ApiEndpoints.Months(from, to, calendar); }
+            catch (MartValidationException e) { return Task.FromResult(Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest)); }
+            var tables = publication.ProjectDetail(new ProjectDetailRequest(project, months));
+            return tables is null ? Task.FromResult(Results.NotFound()) : Download(http, format, () => tables.Tables[name]);
+        }).RequireAuthorization(Policies.Projects);
     }
 
     internal static Task<IResult> Download(HttpContext http, string? format, Func<PublishableReport> build) =>

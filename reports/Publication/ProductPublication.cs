@@ -6,6 +6,7 @@ using Analytics.Reports.Writers;
 using Analytics.Warehouse.Marts;
 using Analytics.Warehouse.Marts.Indicators;
 using Analytics.Warehouse.Marts.Margins;
+using Analytics.Warehouse.Marts.Projects;
 using Analytics.Warehouse.Marts.Rankings;
 using Analytics.Warehouse.Marts.SupplyDemand;
 using Analytics.Warehouse.Marts.Structure;
@@ -95,6 +96,34 @@ public sealed class ProductPublication(DuckDbDataSource catalog, MetricsOptions?
             : agencyName is null ? $"agency '{agency}' has no projects in dispatch_projects"
             : $"no project of agency '{agency}' ({agencyName}) has settlement or cost rows from {range}";
         return Result(table, FileStem("派遣项目成本收益", $"{request.Months.First:yyyy-MM}_{request.Months.Last:yyyy-MM}", agency), empty);
+    }
+
+    /// <summary>The tables of one dispatch project's drill-down, by name.</summary>
+    public static IReadOnlyList<string> ProjectTableNames { get; } = ["workers", "costs", "receivables"];
+
+    /// <summary>
+    /// One dispatch project's page tables (ProjectDetailReport): cost items, workers per month and receivables aging,
+    /// each a publishable table of its own, so the page and each table's export show the same rows. Null when there
+    /// is no such project; whether the user may see it is the caller's check (the agency boundary), made before this.
+    /// </summary>
+    public ProjectDetailTables? ProjectDetail(ProjectDetailRequest request, CancellationToken cancellationToken = default)
+    {
+        var detail = new ProjectDetailService(catalog).Get(request.ProjectId, request.Months, cancellationToken);
+        if (detail is null) return null;
+        var (names, asOf) = catalog.Use(db => (RegionNames.Load(db), DataAsOf.NewestCommittedBatch(db)));
+        var period = request.Months.First == request.Months.Last ? $"{request.Months.First:yyyy-MM}" : $"{request.Months.First:yyyy-MM}至{request.Months.Last:yyyy-MM}";
+        var context = Context(period, $"{detail.ProjectId} {detail.ProjectName}", new PublicationNotes("", "", [], asOf), names) with { MethodZh = null, MethodEn = null };
+        var months = $"{request.Months.First:yyyy-MM}_{request.Months.Last:yyyy-MM}";
+        var range = $"{request.Months.First:yyyy-MM} to {request.Months.Last:yyyy-MM}";
+        return new ProjectDetailTables(detail, new Dictionary<string, PublishableReport>
+        {
+            ["costs"] = Result(ProjectDetailReport.Costs(detail.Costs, context), FileStem("派遣项目成本明细", months, detail.ProjectId),
+                $"project {detail.ProjectId} has no cost items from {range}"),
+            ["workers"] = Result(ProjectDetailReport.Workers(detail.Workers, context), FileStem("派遣项目每月人数", months, detail.ProjectId),
+                $"project {detail.ProjectId} has no settlement rows from {range}"),
+            ["receivables"] = Result(ProjectDetailReport.Receivables(detail.Receivables, context), FileStem("派遣项目应收账龄", months, detail.ProjectId),
+                $"project {detail.ProjectId} has no invoices outstanding at the end of {request.Months.Last:yyyy-MM}"),
+        });
     }
 
     public PublishableReport Indicators(IndicatorRequest request, CancellationToken cancellationToken = default)

@@ -53,3 +53,9 @@ public sealed record WagePaymentRequest(WagePaymentKind Kind, DateOnly? Month, D
         return this;
     }
 }
+
+/// <summary>One dispatch project's drill-down over <paramref name="Months"/> (receivables aged at the range's last day).</summary>
+public sealed record ProjectDetailRequest(string ProjectId, MonthRange Months);
+
+/// <summary>A dispatch project's header facts and its page's tables by name (<see cref="ProductPublication.ProjectTableNames"/>).</summary>
+public sealed record ProjectDetailTables(Analytics.Warehouse.Marts.Projects.ProjectDetail Detail, IReadOnlyDictionary<string, PublishableReport> Tables);

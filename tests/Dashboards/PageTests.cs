@@ -91,6 +91,31 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Each_table_of_a_project_exports_the_rows_on_screen_and_another_agencys_project_exports_as_a_missing_one()
+    {
+        var page = await _browser.SignedInPageAsync(site.Server.BaseAddress, "agency1");
+        var project = ProjectOf("A001");
+        (await OpenAsync(page, $"/projects/{project}?from=2026-01&to=2026-06")).Status.ShouldBe(200);
+        foreach (var (name, table, field) in new[] { ("workers", "workers-table", "workers"), ("costs", "cost-table", "amount"), ("receivables", "receivables-table", "outstanding") })
+        {
+            var shown = (await page.EvalOnSelectorAllAsync<string[]>($"#{table} tbody td[data-field={field}]", "cells => cells.map(c => c.textContent.trim())"))
+                .Select(text => decimal.Parse(text.Replace("¥", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            shown.ShouldNotBeEmpty(name);
+            var href = await page.GetAttributeAsync($".exports a[href*='table={name}'][href*='format=json']", "href");
+            href.ShouldBe($"/api/export/project?project={project}&table={name}&from=2026-01&to=2026-06&format=json");
+            var response = await page.APIRequest.GetAsync(href!);
+            response.Status.ShouldBe(200);
+            var rows = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement;
+            (rows.ValueKind == System.Text.Json.JsonValueKind.Array ? rows : rows.GetProperty("rows")).EnumerateArray()
+                .Select(r => r.GetProperty(field).GetDecimal()).ToArray().ShouldBe(shown, name);   // counts, and money to the cent: as exported
+        }
+        var foreign = await page.APIRequest.GetAsync($"/api/export/project?project={ProjectOf("A002")}&table=costs&format=csv");
+        var missing = await page.APIRequest.GetAsync("/api/export/project?project=NO-SUCH-PROJECT&table=costs&format=csv");
+        (foreign.Status, missing.Status).ShouldBe((404, 404));
+        (await foreign.TextAsync()).ShouldBe(await missing.TextAsync());
+    }
+
+    [Fact]
     public async Task Another_agencys_project_answers_exactly_as_a_missing_one()
     {
         var page = await _browser.SignedInPageAsync(site.Server.BaseAddress, "agency1");
