@@ -197,6 +197,31 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_live_update_keeps_a_filter_the_reader_is_choosing_and_the_exports_keep_what_is_on_screen()
+    {
+        var page = await _browser.SignedInPageAsync(site.Server.BaseAddress, "stat");
+        await OpenAsync(page, "/rankings?period=2026Q3");
+        var region = await page.EvalOnSelectorAsync<string>("select[name=region]", "s => [...s.options].map(o => o.value).find(v => v.length === 6)");
+        await page.SelectOptionAsync("select[name=region]", region);      // chosen, not yet applied
+        await page.FillAsync("input[name=period]", "2026Q2");
+
+        var inbox = Path.Combine(site.DataDirectory, "inbox", "vacancies");
+        Directory.CreateDirectory(inbox);
+        await File.WriteAllTextAsync(Path.Combine(inbox, $"zz-choosing-{Guid.NewGuid():N}.csv"),
+            $"posting_id,registered_on,region_code,employer_id,occupation_code,positions\nCHOOSING-{Guid.NewGuid():N},2026-08-15,440106,E-C,1-01-00-01,5\n");
+        (await site.Server.Get<IngestRunner>().RunPassAsync()).Files.ShouldContain(f => f.Status == "loaded");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-live-updates]')?.getAttribute('data-live-updates') !== '0'",
+            null, new() { Timeout = 30_000 });
+
+        // The batch re-read the figures of the URL's filters; the form still holds the reader's choice.
+        (await page.InputValueAsync("select[name=region]")).ShouldBe(region);
+        (await page.InputValueAsync("input[name=period]")).ShouldBe("2026Q2");
+        (await page.GetAttributeAsync(".exports a[href*='format=csv']", "href")).ShouldBe("/api/export/rankings?period=2026Q3&format=csv");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains($"region={region}") && url.Contains("period=2026Q2"), new() { WaitUntil = WaitUntilState.Commit });
+    }
+
+    [Fact]
     public async Task A_batch_dropped_in_the_inbox_updates_an_open_page_in_place_within_a_second_of_its_commit()
     {
         var page = await _browser.SignedInPageAsync(site.Server.BaseAddress, "stat");

@@ -44,6 +44,18 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// </summary>
     protected abstract Task LoadAsync();
 
+    /// <summary>
+    /// Puts the filters of the URL (and the defaults they resolved to) into the page's form, except while a live update
+    /// reloads the figures: then the form keeps what the reader may be in the middle of choosing, which would otherwise be
+    /// reset under their hands by a batch committed elsewhere. The figures always follow the URL, never the form.
+    /// </summary>
+    protected void ShowFilters(Action show)
+    {
+        if (!_liveUpdate) show();
+    }
+
+    private bool _liveUpdate;
+
     /// <summary>The read failed (its message is in <see cref="Error"/>): drop figures of other filters.</summary>
     protected virtual void OnLoadFailed() { }
 
@@ -78,7 +90,9 @@ public abstract class LivePage : ComponentBase, IDisposable
         if (!change.Datasets.Any(Datasets.Contains)) return;
         _ = InvokeAsync(async () =>
         {
-            await ReloadAsync(change.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _liveUpdate = true;
+            try { await ReloadAsync(change.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
+            finally { _liveUpdate = false; }
             LiveUpdates++;
             StateHasChanged();
         });
