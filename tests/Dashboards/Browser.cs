@@ -49,6 +49,49 @@ public sealed class Browser : IAsyncDisposable
     }
 }
 
+public static class PageNavigation
+{
+    /// <summary>
+    /// Waits until the page's own location satisfies <paramref name="arrived"/>. It asks the page: a filter or a link
+    /// in a circuit navigates by history.pushState, and Playwright's WaitForURL was seen to time out with the page
+    /// already at the new address.
+    /// </summary>
+    public static async Task WaitForLocationAsync(this IPage page, Func<string, bool> arrived, int timeoutMs = 30_000)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var href = "";
+        while (clock.ElapsedMilliseconds < timeoutMs)
+        {
+            try { href = await page.EvaluateAsync<string>("() => location.href"); }
+            catch (PlaywrightException) { }   // a full page load replaced the document meanwhile: ask again
+            if (arrived(href)) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The page did not arrive within {timeoutMs} ms; it is at {href}.");
+    }
+
+    /// <summary>
+    /// Clicks the filter form's button until the page's address says the filters applied. A click while the circuit is
+    /// briefly cut (a test host starved of CPU by the tests beside it misses the 4 s client timeout) is lost with the
+    /// connection, as a reader's would be; the reader clicks again once the reconnect notice is gone, and so does this.
+    /// </summary>
+    public static async Task ApplyFiltersAsync(this IPage page, Func<string, bool> applied)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync("form.filters button[type=submit]");
+            try
+            {
+                await page.WaitForLocationAsync(applied, timeoutMs: 10_000);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+            await page.WaitForSelectorAsync("#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-retrying",
+                new() { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
+        }
+    }
+}
+
 /// <summary>One Chromium for all the tests of a class (it takes seconds to start).</summary>
 public sealed class BrowserFixture : Xunit.IAsyncLifetime
 {

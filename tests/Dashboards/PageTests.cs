@@ -180,15 +180,14 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
         var nationalTitle = await page.TextContentAsync("h1");
 
         await page.SelectOptionAsync("select[name=region]", "320000");
-        await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("region=320000"));
+        await page.ApplyFiltersAsync(url => url.Contains("region=320000"));
         await page.WaitForFunctionAsync("t => document.querySelector('#ranking-table tfoot')?.textContent !== t", national);
         (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue();
         (await page.TextContentAsync("h1"))!.ShouldNotBe(nationalTitle);
         (await page.InputValueAsync("select[name=region]")).ShouldBe("320000");
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync(url => !url.Contains("region="));
+        await page.WaitForLocationAsync(url => !url.Contains("region="));
         await page.WaitForFunctionAsync("t => document.querySelector('#ranking-table tfoot')?.textContent === t", national);
         (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue();
         (await page.InputValueAsync("select[name=region]")).ShouldBe("");
@@ -217,8 +216,7 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
         (await page.InputValueAsync("select[name=region]")).ShouldBe(region);
         (await page.InputValueAsync("input[name=period]")).ShouldBe("2026Q2");
         (await page.GetAttributeAsync(".exports a[href*='format=csv']", "href")).ShouldBe("/api/export/rankings?period=2026Q3&format=csv");
-        await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains($"region={region}") && url.Contains("period=2026Q2"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.ApplyFiltersAsync(url => url.Contains($"region={region}") && url.Contains("period=2026Q2"));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class ProductPageTests(DemoSite site, BrowserFixture chromium) : IClassFi
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
 
         await page.SelectOptionAsync("#breakdown-switch", "education");
-        await page.WaitForURLAsync(url => url.Contains("breakdown=education"));
+        await page.WaitForLocationAsync(url => url.Contains("breakdown=education"));
         await page.WaitForFunctionAsync("() => document.querySelector('#structure-table th[data-field=key]')?.textContent.trim() === '文化程度'");
         (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue();
         var expected = site.Server.Get<ProductPublication>().Structure(new StructureRequest(ReportingPeriod.Month(2026, 9),

@@ -102,8 +102,7 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         var before = await page.TextContentAsync("#rollup-table tbody");
         var child = exported.Select(r => (string?)r!["region_code"]).First(code => code is { Length: 6 } && code != "440100")!;
         await page.SelectOptionAsync("select[name=region]", child);
-        await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains($"region={child}"), new() { WaitUntil = WaitUntilState.Commit });   // an in-circuit navigation fires no load event
+        await page.ApplyFiltersAsync(url => url.Contains($"region={child}"));   // an in-circuit navigation fires no load event: wait for the URL
         await page.WaitForFunctionAsync("t => document.querySelector('#rollup-table tbody')?.textContent !== t", before);
         (await page.TextContentAsync("#rollup-table tbody tr:first-child td[data-field=region_code]"))!.Trim().ShouldBe(names[child]);
         (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue();
@@ -116,7 +115,7 @@ public partial class WagePaymentPageTests(DemoSite site, BrowserFixture chromium
         await OpenAsync(page, $"/wage-payment?month={Month}&as_of={AsOf}");
         var project = (await page.GetAttributeAsync("#arrears-table tbody tr:first-child", "data-key"))!;
         await page.ClickAsync("#arrears-table tbody tr:first-child td[data-field=project_id] a");
-        await page.WaitForURLAsync(url => url.Contains($"/wage-payment/projects/{project}"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLocationAsync(url => url.Contains($"/wage-payment/projects/{project}"));
         await page.WaitForSelectorAsync("#month-figures");
         (await page.TextContentAsync("h1"))!.ShouldContain(project);
         (await ChartsDrawn(page)).ShouldBe(2);                                    // wage trend, labour cost transferred vs expected
