@@ -195,6 +195,16 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
         await page.WaitForFunctionAsync("t => document.querySelector('h1')?.textContent === t", nationalTitle, new() { Timeout = 5_000 });
     }
 
+    /// <summary>Drops one vacancy of the occupation (2026-08, region 440106) in the inbox and commits it with the host's own pass.</summary>
+    private async Task CommitVacancyAsync(string occupation, int positions)
+    {
+        var inbox = Path.Combine(site.DataDirectory, "inbox", "vacancies");
+        Directory.CreateDirectory(inbox);
+        await File.WriteAllTextAsync(Path.Combine(inbox, $"zz-live-{Guid.NewGuid():N}.csv"),
+            $"posting_id,registered_on,region_code,employer_id,occupation_code,positions\nLIVE-{Guid.NewGuid():N},2026-08-15,440106,E-LIVE,{occupation},{positions}\n");
+        (await site.Server.Get<IngestRunner>().RunPassAsync()).Files.ShouldContain(f => f.Status == "loaded");
+    }
+
     [Fact]
     public async Task A_live_update_keeps_a_filter_the_reader_is_choosing_and_the_exports_keep_what_is_on_screen()
     {
@@ -204,11 +214,7 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
         await page.SelectOptionAsync("select[name=region]", region);      // chosen, not yet applied
         await page.FillAsync("input[name=period]", "2026Q2");
 
-        var inbox = Path.Combine(site.DataDirectory, "inbox", "vacancies");
-        Directory.CreateDirectory(inbox);
-        await File.WriteAllTextAsync(Path.Combine(inbox, $"zz-choosing-{Guid.NewGuid():N}.csv"),
-            $"posting_id,registered_on,region_code,employer_id,occupation_code,positions\nCHOOSING-{Guid.NewGuid():N},2026-08-15,440106,E-C,1-01-00-01,5\n");
-        (await site.Server.Get<IngestRunner>().RunPassAsync()).Files.ShouldContain(f => f.Status == "loaded");
+        await CommitVacancyAsync("1-01-00-01", 5);
         await page.WaitForFunctionAsync("() => document.querySelector('[data-live-updates]')?.getAttribute('data-live-updates') !== '0'",
             null, new() { Timeout = 30_000 });
 
@@ -234,11 +240,7 @@ public class PageTests(DemoSite site, BrowserFixture chromium) : IClassFixture<B
         site.Server.Get<LakeEvents>().LakeChanged += Committed;
         try
         {
-            var inbox = Path.Combine(site.DataDirectory, "inbox", "vacancies");
-            Directory.CreateDirectory(inbox);
-            await File.WriteAllTextAsync(Path.Combine(inbox, $"zz-live-{Guid.NewGuid():N}.csv"),
-                $"posting_id,registered_on,region_code,employer_id,occupation_code,positions\nLIVE-{Guid.NewGuid():N},2026-08-15,440106,E-LIVE,{code},500\n");
-            (await site.Server.Get<IngestRunner>().RunPassAsync()).Files.ShouldContain(f => f.Status == "loaded");
+            await CommitVacancyAsync(code!, 500);
 
             await page.WaitForFunctionAsync("() => document.querySelector('[data-live-updates]')?.getAttribute('data-live-updates') !== '0'",
                 null, new() { Timeout = 30_000, PollingInterval = 20 });
