@@ -12,7 +12,10 @@ namespace Analytics.Ingest.Lake;
 /// chunks. DuckDB's own PARTITION_BY costs about twice a single-file COPY (even for one
 /// partition), which is why the bucketing is ours. Buffered rows are bounded by their bytes: when
 /// they pass the budget the largest partition is written out, so a large file spanning many months
-/// gives a few files per month, and a typical monthly delivery one. Partitions are written by one
+/// gives a few files per month, and a typical monthly delivery one. Each worker thread buffers into
+/// its own lane (its own chunks per partition), so it writes a block's rows in file order without
+/// taking a lock per row or waiting for the other workers; handing a partition to the writers takes
+/// every lane's chunks of it. Partitions are written by one
 /// DuckDB connection per core, each a single-threaded COPY, while the workers go on validating;
 /// the partitions handed over but not yet written are bounded by the same budget, so whatever the
 /// rows hold, the chunks in memory stay within twice the budget.
@@ -29,7 +32,10 @@ internal sealed class PartitionedParquet : IDisposable
     private readonly int _fixedPartition;
     private readonly long _budgetBytes;
     private readonly long _maxRowsPerFile;
-    private readonly ConcurrentDictionary<int, Partition> _partitions = new();
+    private readonly ThreadLocal<Lane> _lanes = new(() => new Lane(), trackAllValues: true);
+    // Under _detachGate: per partition, the rows and bytes the lanes have counted in, and the files handed out so far.
+    private readonly Dictionary<int, (long Rows, long Bytes)> _buffered = [];
+    private readonly Dictionary<int, int> _parts = [];
     private readonly BlockingCollection<(int Key, int Part, List<DataChunk> Chunks, long Bytes)> _queue = new(boundedCapacity: 2);
     private readonly Lock _detachGate = new();
     private long _bufferedBytes;
@@ -74,47 +80,68 @@ internal sealed class PartitionedParquet : IDisposable
     /// <summary>Adds a block's valid rows (called by several workers at once); may block while earlier rows are written out.</summary>
     public void Add(ParsedRow[] rows, bool[] valid, int count, CancellationToken cancellation)
     {
-        // Group the block's rows by partition (a block usually spans few months), then lock each partition once.
-        var groups = new Dictionary<int, List<int>>();
-        for (var i = 0; i < count; i++)
+        var lane = _lanes.Value!;
+        lock (lane.Gate)
         {
-            if (!valid[i]) continue;
-            var key = PartitionOf(rows[i]);
-            if (!groups.TryGetValue(key, out var members)) groups[key] = members = [];
-            members.Add(i);
-        }
-        long addedBytes = 0;
-        foreach (var (key, members) in groups)
-        {
-            var partition = _partitions.GetOrAdd(key, _ => new Partition());
-            lock (partition.Gate)
+            // Rows in file order: each row's values are read once, while the next rows are on their way into the cache.
+            Partition? partition = null;
+            var partitionKey = int.MinValue;
+            for (var i = 0; i < count; i++)
             {
-                var before = partition.Bytes;
-                foreach (var i in members) partition.Write(_chunkRows, rows[i], _newChunk);
-                addedBytes += partition.Bytes - before;
+                if (!valid[i]) continue;
+                var key = PartitionOf(rows[i]);
+                if (key != partitionKey)
+                {
+                    if (!lane.Partitions.TryGetValue(key, out partition)) lane.Partitions[key] = partition = new Partition();
+                    partitionKey = key;
+                }
+                partition!.Write(_chunkRows, rows[i], _newChunk);
             }
         }
-        Interlocked.Add(ref _bufferedBytes, addedBytes);
         lock (_detachGate)
         {
-            foreach (var key in groups.Keys)
-                if (_partitions[key] is { } full && full.Rows >= _maxRowsPerFile) Enqueue(key, full, cancellation);
-            while (Interlocked.Read(ref _bufferedBytes) > _budgetBytes)
+            // Only this worker writes its lane, and partitions are taken only under this gate: its counts hold still here.
+            List<int>? full = null;
+            foreach (var (key, partition) in lane.Partitions)
             {
-                var (key, largest) = _partitions.MaxBy(p => p.Value.Bytes);
-                if (largest.Rows == 0) break;
-                Enqueue(key, largest, cancellation);
+                var (newRows, newBytes) = partition.Uncounted();
+                if (newRows == 0) continue;
+                var (totalRows, totalBytes) = _buffered.GetValueOrDefault(key);
+                _buffered[key] = (totalRows + newRows, totalBytes + newBytes);
+                _bufferedBytes += newBytes;
+                if (totalRows + newRows >= _maxRowsPerFile) (full ??= []).Add(key);
+            }
+            foreach (var key in full ?? []) Enqueue(key, cancellation);
+            while (_bufferedBytes > _budgetBytes)
+            {
+                var (largest, (largestRows, _)) = _buffered.MaxBy(p => p.Value.Bytes);
+                if (largestRows == 0) break;
+                Enqueue(largest, cancellation);
             }
         }
     }
 
-    private void Enqueue(int key, Partition partition, CancellationToken cancellation)
+    /// <summary>Takes every lane's rows of the partition and hands them to the writers as one file (under <see cref="_detachGate"/>).</summary>
+    private void Enqueue(int key, CancellationToken cancellation)
     {
-        List<DataChunk> chunks;
-        int part;
-        long bytes;
-        lock (partition.Gate) (bytes, chunks, part) = (partition.Bytes, partition.Detach(), partition.Parts++);
-        Interlocked.Add(ref _bufferedBytes, -bytes);
+        var chunks = new List<DataChunk>();
+        long rows = 0, bytes = 0;
+        foreach (var lane in _lanes.Values)
+            lock (lane.Gate)
+                if (lane.Partitions.GetValueOrDefault(key) is { Rows: > 0 } partition)
+                {
+                    var (counted, countedBytes) = partition.Counted;
+                    rows += counted;
+                    bytes += countedBytes;
+                    chunks.AddRange(partition.Detach());
+                }
+        // Rows a worker wrote but has not counted yet go out with these, never counted at all.
+        var (bufferedRows, bufferedBytes) = _buffered[key];
+        _buffered[key] = (bufferedRows - rows, bufferedBytes - bytes);
+        _bufferedBytes -= bytes;
+        if (chunks.Count == 0) return;
+        var part = _parts.GetValueOrDefault(key);
+        _parts[key] = part + 1;
         WaitForRoom(bytes, cancellation);
         _queue.Add((key, part, chunks, bytes), cancellation);
     }
@@ -157,8 +184,9 @@ internal sealed class PartitionedParquet : IDisposable
     /// <summary>Hands every partition still buffered to the writers (the workers are done).</summary>
     public void EnqueueRemaining(CancellationToken cancellation)
     {
-        foreach (var (key, partition) in _partitions.OrderBy(p => p.Key))
-            if (partition.Rows > 0) Enqueue(key, partition, cancellation);
+        lock (_detachGate)
+            foreach (var key in _buffered.Keys.Order().ToList())
+                Enqueue(key, cancellation);
     }
 
     /// <summary>No more partitions will be handed over: <see cref="WriteQueued"/> returns once all are written.</summary>
@@ -228,26 +256,41 @@ internal sealed class PartitionedParquet : IDisposable
     {
         _queue.CompleteAdding();
         foreach (var (_, _, chunks, _) in _queue.GetConsumingEnumerable()) chunks.ForEach(c => c.Dispose());
-        foreach (var partition in _partitions.Values) partition.Detach().ForEach(c => c.Dispose());
+        foreach (var partition in _lanes.Values.SelectMany(l => l.Partitions.Values)) partition.Detach().ForEach(c => c.Dispose());
+        _lanes.Dispose();
         while (_pool.TryTake(out var chunk)) chunk.Dispose();
         _queue.Dispose();
     }
 
-    /// <summary>A partition's buffered rows: full chunks and the one being filled.</summary>
+    /// <summary>One worker's buffered partitions (taken whole, under <see cref="Gate"/>, when a partition is handed over).</summary>
+    private sealed class Lane
+    {
+        public Lock Gate { get; } = new();
+        public Dictionary<int, Partition> Partitions { get; } = [];
+    }
+
+    /// <summary>A lane's buffered rows of one partition: full chunks and the one being filled.</summary>
     private sealed class Partition
     {
         private List<DataChunk> _chunks = [];
         private DataChunk? _current;
         private long _currentBytes;
 
-        public Lock Gate { get; } = new();
         public long Rows { get; private set; }
 
         /// <summary>Bytes of the rows buffered (see <see cref="BytesPerRow"/>).</summary>
         public long Bytes { get; private set; }
 
-        /// <summary>Parts handed out to be written so far (each becomes one file).</summary>
-        public int Parts { get; set; }
+        /// <summary>Rows and bytes already counted in the buffered totals.</summary>
+        public (long Rows, long Bytes) Counted { get; private set; }
+
+        /// <summary>Rows and bytes written since they were last counted; counts them.</summary>
+        public (long Rows, long Bytes) Uncounted()
+        {
+            var uncounted = (Rows - Counted.Rows, Bytes - Counted.Bytes);
+            Counted = (Rows, Bytes);
+            return uncounted;
+        }
 
         public void Write(ChunkRows chunkRows, ParsedRow row, Func<DataChunk> newChunk)
         {
@@ -268,6 +311,7 @@ internal sealed class PartitionedParquet : IDisposable
             var chunks = _chunks;
             _chunks = [];
             _current = null;
+            Counted = (0, 0);
             Rows = 0;
             Bytes = 0;
             return chunks;

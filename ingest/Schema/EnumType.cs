@@ -17,11 +17,14 @@ public sealed class EnumType
             foreach (var label in labels) _lookup[label] = code;
         }
         _byChars = _lookup.GetAlternateLookup<ReadOnlySpan<char>>();
-        _exact = _lookup.Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value)).ToArray();
+        var exact = _lookup.Select(p => (Utf8: System.Text.Encoding.UTF8.GetBytes(p.Key), Code: p.Value)).ToArray();
+        _exactByLength = Enumerable.Range(0, exact.Max(e => e.Utf8.Length) + 1)
+            .Select(length => exact.Where(e => e.Utf8.Length == length).ToArray()).ToArray();
     }
 
-    // Codes and labels as UTF-8, for the common case of a value spelled exactly so (no decoding, no case folding).
-    private readonly (byte[] Utf8, string Code)[] _exact;
+    // Codes and labels as UTF-8 by their length in bytes, for the common case of a value spelled exactly so (no
+    // decoding, no case folding): a value is compared with the one or two of its length, not with every spelling.
+    private readonly (byte[] Utf8, string Code)[][] _exactByLength;
 
     private readonly Dictionary<string, string> _firstLabel = new(StringComparer.Ordinal);
 
@@ -37,7 +40,8 @@ public sealed class EnumType
     /// <summary>The canonical code when the bytes are a code or label spelled exactly (case included), else null.</summary>
     public string? ResolveExact(ReadOnlySpan<byte> utf8)
     {
-        foreach (var (bytes, code) in _exact)
+        if (utf8.Length >= _exactByLength.Length) return null;
+        foreach (var (bytes, code) in _exactByLength[utf8.Length])
             if (utf8.SequenceEqual(bytes)) return code;
         return null;
     }
