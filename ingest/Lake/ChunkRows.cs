@@ -1,4 +1,3 @@
-using System.Text;
 using Analytics.Ingest.Schema;
 using Analytics.Warehouse.DuckDb.Chunks;
 
@@ -13,14 +12,14 @@ internal sealed class ChunkRows
         _kinds = types.Select(t => t.Kind).ToArray();
         Columns = schema.Columns.Select((c, i) => (c.Name, types[i])).ToList();
         HeldAsUtf8 = types.Select((t, i) => t.Kind == ChunkKind.Varchar && schema.Columns[i].Kind is not (ColumnKind.Enum or ColumnKind.PersonId)).ToArray();
-        _codes = schema.Columns.Select(c => c.Enum is null ? [] : c.Enum.Codes.Select(code => (code, Encoding.UTF8.GetBytes(code))).ToArray()).ToArray();
+        _codes = schema.Columns.Select(c => c.Enum is null ? [] : c.Enum.Codes.ToArray()).ToArray();
     }
 
     private readonly ChunkKind[] _kinds;
 
-    // Enum codes are the same few string instances row after row: per column, each code with its UTF-8 bytes,
+    // Enum codes are the same few string instances row after row: per column, the codes in member order,
     // found by comparing references (a handful of codes: quicker than hashing the string).
-    private readonly (string Code, byte[] Utf8)[][] _codes;
+    private readonly string[][] _codes;
 
     public IReadOnlyList<(string Name, ChunkColumn Type)> Columns { get; }
 
@@ -33,6 +32,7 @@ internal sealed class ChunkRows
         ColumnKind.Integer => new ChunkColumn(ChunkKind.Integer),
         ColumnKind.Money or ColumnKind.Decimal => ChunkColumn.Decimal(column.Precision, column.Scale),
         ColumnKind.Bool => new ChunkColumn(ChunkKind.Boolean),
+        ColumnKind.Enum => ChunkColumn.Enum(column.Enum!.Codes),
         _ => new ChunkColumn(ChunkKind.Varchar),
     };
 
@@ -56,6 +56,7 @@ internal sealed class ChunkRows
                 case ChunkKind.Integer or ChunkKind.Decimal32: chunk.SetInt32(c, (int)numbers[c]); break;
                 case ChunkKind.BigInt or ChunkKind.Decimal64: chunk.SetInt64(c, numbers[c]); break;
                 case ChunkKind.Boolean: chunk.SetBool(c, numbers[c] != 0); break;
+                case ChunkKind.Enum: chunk.SetEnum(c, MemberOf(c, strings[c]!)); break;
                 default:
                     if (strings[c] is not { } text)
                     {
@@ -63,15 +64,10 @@ internal sealed class ChunkRows
                         chunk.SetUtf8(c, utf8);
                         texts += HeapBytes(utf8.Length);
                     }
-                    else if (CodeBytes(c, text) is { } code)
-                    {
-                        chunk.SetUtf8(c, code);
-                        texts += HeapBytes(code.Length);
-                    }
                     else
                     {
                         chunk.SetString(c, text);
-                        texts += HeapBytes(text.Length);   // hashes and codes, ASCII: a byte a character
+                        texts += HeapBytes(text.Length);   // hashes, ASCII: a byte a character
                     }
                     break;
             }
@@ -80,12 +76,14 @@ internal sealed class ChunkRows
         return texts;
     }
 
-    /// <summary>The UTF-8 bytes of an enum code of the column (the same instance the validator set), or null for any other text.</summary>
-    private byte[]? CodeBytes(int column, string text)
+    /// <summary>The member index of an enum code of the column (the same instance the validator set).</summary>
+    private int MemberOf(int column, string code)
     {
-        foreach (var (code, utf8) in _codes[column])
-            if (ReferenceEquals(code, text)) return utf8;
-        return null;
+        var codes = _codes[column];
+        for (var i = 0; i < codes.Length; i++)
+            if (ReferenceEquals(codes[i], code)) return i;
+        return Array.IndexOf(codes, code) is >= 0 and var member ? member
+            : throw new InvalidOperationException($"'{code}' is not a code of the column's enumeration");
     }
 
     private static int HeapBytes(int length) => length > ChunkWriter.InlineLength ? length : 0;

@@ -95,6 +95,58 @@ public class ManagedScanTests
         finally { chunks.ForEach(c => c.Dispose()); }
     }
 
+    [Fact]
+    public void An_enum_column_is_written_to_parquet_as_the_utf8_dictionary_column_its_texts_give_and_reads_back_as_varchar()
+    {
+        using var dir = new TestDirectory();
+        using var connection = Memory.Open();
+        ManagedScan.Register(connection);
+        string[] channels = ["public_service", "online", "job_fair", "other"];
+        var columns = new[] { ("id", new ChunkColumn(ChunkKind.BigInt)), ("channel", ChunkColumn.Enum(channels)) };
+        using var chunk = new DataChunk(columns.Select(c => c.Item2).ToArray());
+        for (var i = 0; i < 1000; i++)
+        {
+            chunk.Writer.SetInt64(0, i);
+            if (i % 10 == 9) chunk.Writer.SetNull(1);
+            else chunk.Writer.SetEnum(1, i % 4);
+            chunk.Writer.EndRow();
+        }
+        var file = dir.File("enum.parquet");
+        using (var scan = ManagedScan.Over(new Columnar(columns, [chunk])))
+            connection.ExecuteNonQuery($"COPY (SELECT * FROM {scan.Sql}) TO '{file}' (FORMAT parquet, PARQUET_VERSION V1)");
+
+        // Readers see text: the same physical and logical type as a VARCHAR column, dictionary-encoded.
+        connection.ExecuteScalar($"SELECT typeof(channel) FROM read_parquet('{file}') LIMIT 1").ShouldBe("VARCHAR");
+        connection.ExecuteScalar($"SELECT type || ' ' || converted_type FROM parquet_schema('{file}') WHERE name = 'channel'").ShouldBe("BYTE_ARRAY UTF8");
+        connection.ExecuteScalar($"SELECT encodings FROM parquet_metadata('{file}') WHERE path_in_schema = 'channel'").ShouldBe("RLE_DICTIONARY");
+        // Rows 0..999: i % 10 = 9 is null (100 rows); otherwise channel i % 4, so 'online' (i % 4 = 1) on the
+        // 250 rows with i % 4 = 1 less the 50 of them that end in 9 (i % 20 = 9): 200.
+        connection.ExecuteScalar($"SELECT count(*) FROM read_parquet('{file}') WHERE channel IS NULL").ShouldBe(100L);
+        connection.ExecuteScalar($"SELECT count(*) FROM read_parquet('{file}') WHERE channel = 'online'").ShouldBe(200L);
+        connection.ExecuteScalar($"SELECT channel FROM read_parquet('{file}') WHERE id = 6").ShouldBe("job_fair");
+    }
+
+    [Fact]
+    public void An_enum_column_takes_one_to_255_members()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => ChunkColumn.Enum([]));
+        Should.Throw<ArgumentOutOfRangeException>(() => ChunkColumn.Enum(Enumerable.Range(0, 256).Select(i => $"m{i}").ToArray()));
+        ChunkColumn.Enum(Enumerable.Range(0, 255).Select(i => $"m{i}").ToArray()).Members!.Length.ShouldBe(255);
+    }
+
+    private sealed class Columnar((string Name, ChunkColumn Type)[] columns, List<DataChunk> chunks) : IChunkSource
+    {
+        private int _next = -1;
+        public IReadOnlyList<(string Name, ChunkColumn Type)> Columns => columns;
+        public int MaxThreads => 1;
+
+        public void Fill(ChunkWriter chunk)
+        {
+            var i = Interlocked.Increment(ref _next);
+            if (i < chunks.Count) chunk.Reference(chunks[i]);
+        }
+    }
+
     private sealed class Handover(List<DataChunk> chunks) : IChunkSource
     {
         private int _next = -1;

@@ -67,6 +67,9 @@ public sealed unsafe class ChunkWriter
     public void SetInt64(int column, long value) => ((long*)_data[column])[_row] = value;
     public void SetBool(int column, bool value) => ((byte*)_data[column])[_row] = value ? (byte)1 : (byte)0;
 
+    /// <summary>An ENUM value by its member's index (<see cref="ChunkColumn.Enum"/>).</summary>
+    public void SetEnum(int column, int member) => ((byte*)_data[column])[_row] = (byte)member;
+
     /// <summary>DuckDB DATE from a <see cref="DateOnly.DayNumber"/> (DuckDB counts days from 1970-01-01).</summary>
     public void SetDate(int column, int dayNumber) => ((int*)_data[column])[_row] = dayNumber - 719162;
 

@@ -16,6 +16,7 @@ internal static unsafe class NativeMethods
     // logical types
     [DllImport(Lib)] public static extern IntPtr duckdb_create_logical_type(DuckDbType type);
     [DllImport(Lib)] public static extern IntPtr duckdb_create_decimal_type(byte width, byte scale);
+    [DllImport(Lib)] public static extern IntPtr duckdb_create_enum_type(IntPtr* memberNames, ulong memberCount);
     [DllImport(Lib)] public static extern void duckdb_destroy_logical_type(ref IntPtr logicalType);
 
     // data chunks and vectors
