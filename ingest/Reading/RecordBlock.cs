@@ -31,6 +31,12 @@ public sealed class RecordBlock(IReadOnlyList<string> headers, int capacity) : I
     /// <summary>Bytes held (for CSV the whole records, separators included).</summary>
     public int Bytes => _used;
 
+    /// <summary>
+    /// Where the rows' bytes lie, unchanged until the next <see cref="Reset"/>: a value validated from a field can be
+    /// referred to here instead of copied (<see cref="Schema.ParsedRow.ReferUtf8"/>).
+    /// </summary>
+    public byte[] Buffer => _bytes;
+
     /// <summary>Copies the source's current row.</summary>
     public void Add(IRecordSource source)
     {

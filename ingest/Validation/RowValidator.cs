@@ -87,6 +87,8 @@ public sealed class RowValidator
             return false;
         }
         row.Clear();
+        // A block's bytes stay put while its rows are used: fields kept as they are are referred to there, not copied.
+        _lasting = (source as RecordBlock)?.Buffer;
         for (var c = 0; c < _fieldOf.Length; c++)
         {
             if (_columns[c].FromSource is { } from)
@@ -120,6 +122,24 @@ public sealed class RowValidator
         return true;
     }
 
+    private byte[]? _lasting;
+
+    /// <summary>Keeps a field's bytes as the column's value: where they lie when that is in the block being validated, else a copy.</summary>
+    private void Keep(ParsedRow row, int c, ReadOnlySpan<byte> raw)
+    {
+        if (_lasting is { } buffer)
+        {
+            var offset = (long)System.Runtime.CompilerServices.Unsafe.ByteOffset(
+                ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer), ref System.Runtime.InteropServices.MemoryMarshal.GetReference(raw));
+            if (offset >= 0 && offset <= buffer.Length - raw.Length)
+            {
+                row.ReferUtf8(c, buffer, (int)offset, raw.Length);
+                return;
+            }
+        }
+        row.SetUtf8(c, raw);
+    }
+
     private void SetSource(ParsedRow row, int c, RowSource from, long line)
     {
         row.Texts[c] = null;
@@ -137,15 +157,15 @@ public sealed class RowValidator
                 // Every source's rows have been checked for invalid UTF-8 (IRecordSource.Defect); this guards direct use.
                 if (!Utf8.IsValid(raw)) return RowDefect.InvalidUtf8;
                 if (ResidentIdText.Contains(raw)) row.SetUtf8(c, Encoding.UTF8.GetBytes(WithoutResidentIds(spec, raw)));
-                else row.SetUtf8(c, raw);
+                else Keep(row, c, raw);
                 return null;
             case ColumnKind.RegionCode:
                 if (!FieldParsers.IsRegionCode(raw)) return "region code: 6 digits";
-                row.SetUtf8(c, raw);
+                Keep(row, c, raw);
                 return null;
             case ColumnKind.OccupationCode:
                 if (!FieldParsers.IsOccupationCode(raw)) return "occupation code: x-xx-xx-xx";
-                row.SetUtf8(c, raw);
+                Keep(row, c, raw);
                 return null;
             case ColumnKind.IndustryCode:
                 if (!FieldParsers.IsIndustryCode(raw)) return "industry code: section letter A..T, optional digits";
