@@ -127,6 +127,39 @@ public class ManagedScanTests
     }
 
     [Fact]
+    public void Strings_of_every_length_around_a_slots_twelve_bytes_read_back_exactly()
+    {
+        using var connection = Memory.Open();
+        ManagedScan.Register(connection);
+        var columns = new[] { ("i", new ChunkColumn(ChunkKind.BigInt)), ("text", new ChunkColumn(ChunkKind.Varchar)) };
+        // Lengths 0..20 in bytes, in ASCII and with a three-byte character last, so every copy width meets a boundary.
+        var texts = Enumerable.Range(0, 21).Select(n => "abcdefghijklmnopqrstu"[..n])
+            .Concat(Enumerable.Range(0, 18).Select(n => "abcdefghijklmnopqr"[..n] + "区")).ToArray();
+        using var chunk = new DataChunk(columns.Select(c => c.Item2).ToArray());
+        for (var i = 0; i < texts.Length; i++)
+        {
+            chunk.Writer.SetInt64(0, i);
+            chunk.Writer.SetUtf8(1, System.Text.Encoding.UTF8.GetBytes(texts[i]));
+            chunk.Writer.EndRow();
+        }
+        using var scan = ManagedScan.Over(new Columnar(columns, [chunk]));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT i, text, octet_length(encode(text)) FROM {scan.Sql} ORDER BY i";
+        using var reader = command.ExecuteReader();
+        var read = 0;
+        while (reader.Read())
+        {
+            reader.GetString(1).ShouldBe(texts[read]);
+            reader.GetInt64(2).ShouldBe(System.Text.Encoding.UTF8.GetByteCount(texts[read]));
+            read++;
+        }
+        read.ShouldBe(texts.Length);
+        // Equal short strings compare equal only when the slot's padding is zero: DuckDB compares the whole inline slot.
+        using var again = ManagedScan.Over(new Columnar(columns, [chunk]));
+        connection.ExecuteScalar($"SELECT count(*) FROM {again.Sql} WHERE text = 'abcdefg'").ShouldBe(1L);
+    }
+
+    [Fact]
     public void An_enum_column_takes_one_to_255_members()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => ChunkColumn.Enum([]));
