@@ -72,8 +72,9 @@ public static class ApiEndpoints
 
     /// <summary>
     /// The cached answer, or the query queued at the gate as this client's: the request awaits
-    /// its turn without holding a thread; a full queue, or a turn that does not come within
-    /// Dashboards:QueryWaitSeconds, is 503 with Retry-After.
+    /// its turn without holding a thread; a full queue, or an answer that does not come within
+    /// Dashboards:QueryWaitSeconds (its own turn, or an answer another request or the warming is
+    /// computing), is 503 with Retry-After.
     /// </summary>
     /// <param name="vary">what else the answer depends on beyond the request (the margins: today, their default as-of day)</param>
     internal static async Task<IResult> Answer<T>(HttpContext http, Func<T> query, Func<T, IResult>? respond = null, string? vary = null)
@@ -86,7 +87,7 @@ public static class ApiEndpoints
         wait.CancelAfter(TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<Host.QueryLimits>().QueryWaitSeconds));
         while (true)
         {
-            try { return respond(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token), warm => gate.RunAheadAsync(query, warm))); }
+            try { return respond(await cache.GetAsync(key, () => gate.RunAsync(Client(http), query, wait.Token), warm => gate.RunAheadAsync(query, warm), cancellation: wait.Token)); }
             catch (OperationCanceledException) when (wait.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {
                 return Busy(http, new MartQueueFullException(gate.RetryAfter));

@@ -65,7 +65,11 @@ public sealed class MartCache
     /// <param name="warm">recomputes it after a commit, ahead of the users' queries (the gate's
     /// <c>RunAheadAsync</c>), until the token says the warming is over; none: the key is never warmed</param>
     /// <param name="live">asked by an open page that asks again at every commit: warmed before the others</param>
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute, Func<CancellationToken, Task<T>>? warm = null, bool live = false)
+    /// <param name="cancellation">
+    /// how long this asker waits, also for an answer another asker or the warming is computing (which goes on for them)
+    /// </param>
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute, Func<CancellationToken, Task<T>>? warm = null, bool live = false,
+        CancellationToken cancellation = default)
     {
         Func<CancellationToken, Task<object>>? recipe = warm is null ? null : async token => (await warm(token))!;
         while (true)
@@ -77,8 +81,10 @@ public sealed class MartCache
             Interlocked.Increment(ref found ? ref _hits : ref _misses);
             try
             {
-                return (T)await entry.Answer.Value;
+                return (T)await entry.Answer.Value.WaitAsync(cancellation);
             }
+            // This asker stopped waiting: the answer is still coming for whoever else awaits it.
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested) { throw; }
             catch (OperationCanceledException) when (entry.Warmed)
             {
                 // The warming dropped it unrun (time up, or a newer commit): compute it as this asker.

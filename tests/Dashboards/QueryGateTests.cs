@@ -140,6 +140,37 @@ public class QueryGateTests(GatedSite site) : IClassFixture<GatedSite>
         (await client.GetAsync(Indicators(300))).StatusCode.ShouldBe(HttpStatusCode.OK);   // not remembered as an error
     }
 
+    [Fact]
+    public async Task A_request_awaiting_an_answer_another_request_is_computing_also_stops_at_the_wait_limit()
+    {
+        site.Server.Get<MartCache>().Clear();
+        using var first = await site.Server.SignedInClientAsync("stat");
+        using var second = await site.Server.SignedInClientAsync("stat");   // same user: the same cached answer
+        var limits = site.Server.Get<QueryLimits>();
+        var hold = HoldEverySlot();
+        try
+        {
+            var queued = first.GetAsync(Indicators(400));   // queued behind the held slots, with the fixture's long wait
+            await Until(() => site.Server.Get<MartGate>().Queued >= 1);
+            limits.QueryWaitSeconds = 2;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var response = await second.GetAsync(Indicators(400));   // finds the first request's answer under way
+            clock.Stop();
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            response.Headers.RetryAfter!.Delta.ShouldNotBeNull();
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));   // before: it waited for the first answer, i.e. until the slots freed
+            limits.QueryWaitSeconds = GatedSite.WaitSeconds;
+            hold.Dispose();
+            (await queued).StatusCode.ShouldBe(HttpStatusCode.OK);   // the first request still gets its answer
+            (await second.GetAsync(Indicators(400))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            limits.QueryWaitSeconds = GatedSite.WaitSeconds;
+            hold.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("/wages?lang=zh", "查询繁忙")]
     [InlineData("/rankings?lang=en", "Too many queries are waiting")]
