@@ -26,6 +26,27 @@ public class MartGateTests
         peak.ShouldBeGreaterThan(1);
     }
 
+    [Theory]
+    [InlineData(10, 10)]
+    [InlineData(40, 19)]     // Linux's lowest priority
+    [InlineData(0, null)]    // 0: left as it is, the nice value the thread was started with
+    public async Task Queries_run_on_threads_at_the_configured_nice_value(int threadNice, int? expected)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var before = NiceOfCurrentThread();
+        using var gate = new MartGate(slots: 2, queueLength: 10, queuePerClient: 10, threadNice);
+        var seen = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => gate.RunAsync($"client{i}", NiceOfCurrentThread)));
+        seen.ShouldAllBe(nice => nice == (expected ?? before));
+        NiceOfCurrentThread().ShouldBe(before);   // the caller's own thread keeps its priority
+    }
+
+    /// <summary>The calling thread's nice value as Linux reports it: /proc/thread-self/stat, field 19 (after the parenthesised name).</summary>
+    private static int NiceOfCurrentThread()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19 - 3]);
+    }
+
     [Fact]
     public async Task Clients_take_turns_so_a_flood_does_not_starve_a_single_request()
     {
