@@ -88,7 +88,7 @@ public sealed class RowValidator
         }
         row.Clear();
         // A block's bytes stay put while its rows are used: fields kept as they are are referred to there, not copied.
-        _lasting = (source as RecordBlock)?.Buffer;
+        var lasting = (source as RecordBlock)?.Buffer;
         for (var c = 0; c < _fieldOf.Length; c++)
         {
             if (_columns[c].FromSource is { } from)
@@ -106,7 +106,7 @@ public sealed class RowValidator
                 else if (spec.DefaultBool is { } d) { row.Null[c] = false; row.Numbers[c] = d ? 1 : 0; }
                 continue;
             }
-            var rule = ParseField(spec, c, raw, row);
+            var rule = ParseField(spec, c, raw, row, lasting);
             if (rule is not null)
                 violations.Add(new Violation(line, spec.Name, rule, Shown(spec, raw)));
         }
@@ -122,12 +122,10 @@ public sealed class RowValidator
         return true;
     }
 
-    private byte[]? _lasting;
-
-    /// <summary>Keeps a field's bytes as the column's value: where they lie when that is in the block being validated, else a copy.</summary>
-    private void Keep(ParsedRow row, int c, ReadOnlySpan<byte> raw)
+    /// <summary>Keeps a field's bytes as the column's value: where they lie when that is in <paramref name="lasting"/>, else a copy.</summary>
+    private static void Keep(ParsedRow row, int c, ReadOnlySpan<byte> raw, byte[]? lasting)
     {
-        if (_lasting is { } buffer)
+        if (lasting is { } buffer)
         {
             var offset = (long)System.Runtime.CompilerServices.Unsafe.ByteOffset(
                 ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer), ref System.Runtime.InteropServices.MemoryMarshal.GetReference(raw));
@@ -149,7 +147,8 @@ public sealed class RowValidator
     }
 
     /// <summary>Parses one non-empty field; returns the broken rule's name, or null when it is fine.</summary>
-    private string? ParseField(ColumnSpec spec, int c, ReadOnlySpan<byte> raw, ParsedRow row)
+    /// <param name="lasting">The buffer of the record block being validated (texts kept as they are are referred to there), or null.</param>
+    private string? ParseField(ColumnSpec spec, int c, ReadOnlySpan<byte> raw, ParsedRow row, byte[]? lasting)
     {
         switch (spec.Kind)
         {
@@ -157,15 +156,15 @@ public sealed class RowValidator
                 // Every source's rows have been checked for invalid UTF-8 (IRecordSource.Defect); this guards direct use.
                 if (!Utf8.IsValid(raw)) return RowDefect.InvalidUtf8;
                 if (ResidentIdText.Contains(raw)) row.SetUtf8(c, Encoding.UTF8.GetBytes(WithoutResidentIds(spec, raw)));
-                else Keep(row, c, raw);
+                else Keep(row, c, raw, lasting);
                 return null;
             case ColumnKind.RegionCode:
                 if (!FieldParsers.IsRegionCode(raw)) return "region code: 6 digits";
-                Keep(row, c, raw);
+                Keep(row, c, raw, lasting);
                 return null;
             case ColumnKind.OccupationCode:
                 if (!FieldParsers.IsOccupationCode(raw)) return "occupation code: x-xx-xx-xx";
-                Keep(row, c, raw);
+                Keep(row, c, raw, lasting);
                 return null;
             case ColumnKind.IndustryCode:
                 if (!FieldParsers.IsIndustryCode(raw)) return "industry code: section letter A..T, optional digits";

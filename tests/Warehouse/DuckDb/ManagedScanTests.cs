@@ -112,7 +112,7 @@ public class ManagedScanTests
             chunk.Writer.EndRow();
         }
         var file = dir.File("enum.parquet");
-        using (var scan = ManagedScan.Over(new Columnar(columns, [chunk])))
+        using (var scan = ManagedScan.Over(new Handover([chunk], columns)))
             connection.ExecuteNonQuery($"COPY (SELECT * FROM {scan.Sql}) TO '{file}' (FORMAT parquet, PARQUET_VERSION V1)");
 
         // Readers see text: the same physical and logical type as a VARCHAR column, dictionary-encoded.
@@ -142,7 +142,7 @@ public class ManagedScanTests
             chunk.Writer.SetUtf8(1, System.Text.Encoding.UTF8.GetBytes(texts[i]));
             chunk.Writer.EndRow();
         }
-        using var scan = ManagedScan.Over(new Columnar(columns, [chunk]));
+        using var scan = ManagedScan.Over(new Handover([chunk], columns));
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT i, text, octet_length(encode(text)) FROM {scan.Sql} ORDER BY i";
         using var reader = command.ExecuteReader();
@@ -155,7 +155,7 @@ public class ManagedScanTests
         }
         read.ShouldBe(texts.Length);
         // Equal short strings compare equal only when the slot's padding is zero: DuckDB compares the whole inline slot.
-        using var again = ManagedScan.Over(new Columnar(columns, [chunk]));
+        using var again = ManagedScan.Over(new Handover([chunk], columns));
         connection.ExecuteScalar($"SELECT count(*) FROM {again.Sql} WHERE text = 'abcdefg'").ShouldBe(1L);
     }
 
@@ -167,23 +167,11 @@ public class ManagedScanTests
         ChunkColumn.Enum(Enumerable.Range(0, 255).Select(i => $"m{i}").ToArray()).Members!.Length.ShouldBe(255);
     }
 
-    private sealed class Columnar((string Name, ChunkColumn Type)[] columns, List<DataChunk> chunks) : IChunkSource
+    /// <summary>Chunks of our own, handed over one per call (columns: the test's usual ones unless given).</summary>
+    private sealed class Handover(List<DataChunk> chunks, IReadOnlyList<(string Name, ChunkColumn Type)>? columns = null) : IChunkSource
     {
         private int _next = -1;
-        public IReadOnlyList<(string Name, ChunkColumn Type)> Columns => columns;
-        public int MaxThreads => 1;
-
-        public void Fill(ChunkWriter chunk)
-        {
-            var i = Interlocked.Increment(ref _next);
-            if (i < chunks.Count) chunk.Reference(chunks[i]);
-        }
-    }
-
-    private sealed class Handover(List<DataChunk> chunks) : IChunkSource
-    {
-        private int _next = -1;
-        public IReadOnlyList<(string Name, ChunkColumn Type)> Columns => ManagedScanTests.Columns;
+        public IReadOnlyList<(string Name, ChunkColumn Type)> Columns => columns ?? ManagedScanTests.Columns;
         public int MaxThreads => 2;
 
         public void Fill(ChunkWriter chunk)
